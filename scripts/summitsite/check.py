@@ -1,0 +1,89 @@
+"""Cross-checks between records and content data; every problem is collected, then raised once."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .content import GlossaryEntry, TimelineEvent, Translation
+from .errors import BuildError, Problem
+from .model import Record
+from .terms import TermMatcher
+from .units import record_units
+
+
+@dataclass
+class Coverage:
+    """How many of a record's units have English."""
+
+    record: str
+    glossed: int
+    total: int
+
+
+def check_translation(record: Record, translation: Translation | None) -> tuple[Coverage, list[Problem]]:
+    """Missing, stale and unknown glosses of one record, and its coverage."""
+    units = record_units(record)
+    if translation is None:
+        return Coverage(record.id, 0, len(units)), []
+    problems: list[Problem] = []
+    keys = {u.key for u in units}
+    missing, stale = [], []
+    for unit in units:
+        gloss = translation.units.get(unit.key)
+        if gloss is None:
+            missing.append(unit)
+        elif gloss.ja != unit.ja:
+            stale.append((unit, gloss))
+    for unit in missing:
+        problems.append(Problem(translation.path, 0,
+                                f"missing gloss '{unit.key}' for {record.path}:{unit.line} ({unit.ja[:30]}…)"))
+    for unit, gloss in stale:
+        problems.append(Problem(translation.path, gloss.line,
+                                f"stale gloss '{unit.key}': expected ja {unit.ja[:30]!r}… as in "
+                                f"{record.path}:{unit.line}, found {gloss.ja[:30]!r}…"))
+    for key, gloss in translation.units.items():
+        if key not in keys:
+            problems.append(Problem(translation.path, gloss.line, f"unknown unit '{key}': the record has no such unit"))
+    glossed = len(units) - len(missing) - len(stale)
+    return Coverage(record.id, glossed, len(units)), problems
+
+
+def glossary_occurrences(records: list[Record], entries: list[GlossaryEntry], path: str):
+    """Map entry id → [(record id, passage id)] where it occurs; an entry found nowhere is a problem."""
+    matcher = TermMatcher(entries)
+    found: dict[str, list[tuple[str, str]]] = {e.id: [] for e in entries}
+    elsewhere: set[str] = set()
+    for record in records:
+        texts = [record.title, record.era_date or ""] + [p.text for p in record.lead]
+        elsewhere.update(e.id for t in texts for e in matcher.entries_in(t))
+        for topic in record.topics:
+            elsewhere.update(e.id for e in matcher.entries_in(topic.title))
+        for pid, passage in record.passages():
+            texts = [p.text for p in passage.paragraphs] + [getattr(passage, "title", None) or ""]
+            for entry in {e.id: e for t in texts for e in matcher.entries_in(t)}.values():
+                found[entry.id].append((record.id, pid))
+    problems = [Problem(path, e.line, f"entry '{e.id}': none of its forms ({', '.join(e.forms)}) occurs in any "
+                                      "record")
+                for e in entries if not found[e.id] and e.id not in elsewhere]
+    return found, problems
+
+
+def check_timeline(records: list[Record], events: list[TimelineEvent], path: str) -> list[Problem]:
+    """Every curated event's record and refs must exist."""
+    ids = {r.id: {pid for pid, _ in r.passages()} for r in records}
+    problems: list[Problem] = []
+    for event in events:
+        if event.record and event.record not in ids:
+            problems.append(Problem(path, event.line, f"event '{event.id}': expected an existing record, "
+                                                      f"found '{event.record}'"))
+            continue
+        for ref in event.refs:
+            if ref not in ids.get(event.record, set()):
+                problems.append(Problem(path, event.line, f"event '{event.id}': expected a passage id of "
+                                                          f"{event.record}, found '{ref}'"))
+    return problems
+
+
+def raise_if(problems: list[Problem]) -> None:
+    """Raise one BuildError carrying all problems, if there are any."""
+    if problems:
+        raise BuildError(problems)

@@ -1,0 +1,122 @@
+"""The typed model of a record. Every element carries the 1-based source line it came from.
+
+Text fields hold the record's characters exactly as published (never normalised): the
+parser normalises only a private copy to recognise patterns.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Paragraph:
+    """One line of running text; ``indent`` is the leading layout whitespace, kept for fidelity."""
+
+    text: str
+    line: int
+    indent: str = ""
+
+
+@dataclass
+class Item:
+    """A lettered item such as (イ); ``marker`` and ``sep`` are written exactly as in the source."""
+
+    id: str
+    label: str
+    marker: str
+    sep: str
+    paragraphs: list[Paragraph]
+    speakers: list[str]
+    line: int
+    indent: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass
+class Statement:
+    """A numbered statement (1); ``number`` is None for a topic's unnumbered text."""
+
+    id: str
+    number: int | None
+    marker: str
+    sep: str
+    title: str | None
+    paragraphs: list[Paragraph]
+    items: list[Item]
+    speakers: list[str]
+    line: int
+    indent: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass
+class Topic:
+    """A numbered topic such as 1.冒頭発言; ``slug`` is set from content data or a fallback."""
+
+    number: int
+    marker: str
+    sep: str
+    title: str
+    statements: list[Statement]
+    line: int
+    slug: str = ""
+    indent: str = ""
+
+
+@dataclass
+class Session:
+    """A part of the meeting with explicit start and end, as 24-hour HH:MM."""
+
+    start: str
+    end: str
+    label: str
+    source: str
+    line: int
+
+
+@dataclass
+class DateMention:
+    """An explicit date or year written in the text (1783年, 2002年10月, 毎年3月)."""
+
+    text: str
+    date: str
+    precision: str
+    recurring: bool
+    passage: str
+    line: int
+
+
+@dataclass
+class Record:
+    """A parsed record: header fields, lead, topics; ``path`` names the source file."""
+
+    id: str
+    path: str
+    title: str
+    title_lines: list[Paragraph]
+    visit_heading: Paragraph | None
+    era_date: str | None
+    date: str | None
+    date_line: int | None
+    captions: list[Paragraph]
+    lead: list[Paragraph]
+    sessions: list[Session]
+    meeting_time: tuple[str, str] | None
+    venue: str | None
+    attendees: list[str]
+    topics: list[Topic]
+    dates: list[DateMention] = field(default_factory=list)
+
+    def passages(self):
+        """Yield (id, statement or item) for every addressable passage, in reading order."""
+        for topic in self.topics:
+            for st in topic.statements:
+                yield st.id, st
+                for it in st.items:
+                    yield it.id, it

@@ -1,0 +1,348 @@
+"""Render the site's Markdown pages and JSON files in memory: {docs-relative path: text}.
+
+Each page is YAML front matter (written with yaml.safe_dump) and one raw HTML block made by a
+Jinja2 template with autoescaping and StrictUndefined. Record text only ever reaches the output
+through escaping, so nothing in a record is read as HTML, Markdown or Jinja.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import urls
+from .check import Coverage
+from .content import GlossaryEntry, RecordMeta, Translation
+from .model import Item, Record, Statement, Topic
+from .terms import TermMatcher
+from .timeline import Entry, english_date, passage_label
+
+KANJI = re.compile(r"[\u4e00-\u9fff\u3005]")
+KIND_LABELS = {
+    "person": ("人物", "People"), "place": ("地名", "Places"), "organisation": ("組織", "Organisations"),
+    "agreement": ("条約・協定・文書", "Treaties, agreements and documents"), "event": ("出来事", "Events"),
+    "term": ("用語", "Terms"),
+}
+TIMELINE_KINDS = {
+    "meeting": ("本会談・訪問", "This meeting and visit"), "mentioned": ("記録で言及", "Mentioned in the record"),
+    "context": ("背景", "Background"),
+}
+COUNTRY_BY_ABBREVIATION = {
+    "露": "Russia", "ロ": "Russia", "米": "United States", "中": "China", "韓": "Republic of Korea",
+    "英": "United Kingdom", "仏": "France", "独": "Germany", "印": "India", "豪": "Australia", "加": "Canada",
+    "伊": "Italy", "朝": "North Korea", "比": "Philippines", "越": "Viet Nam", "尼": "Indonesia", "泰": "Thailand",
+}
+
+
+@dataclass
+class SiteData:
+    """Everything the pages are made from, checked and ready."""
+
+    records: list[Record]
+    metas: dict[str, RecordMeta]
+    translations: dict[str, Translation | None]
+    glossary: list[GlossaryEntry]
+    occurrences: dict[str, list[tuple[str, str]]]
+    timeline: list[Entry]
+    coverage: list[Coverage] = field(default_factory=list)
+    english: bool = True
+
+
+class Renderer:
+    """Renders every output file of the site from ``SiteData``."""
+
+    def __init__(self, data: SiteData):
+        self.data = data
+        self.matcher = TermMatcher(data.glossary)
+        self.env = Environment(
+            loader=FileSystemLoader(os.path.join(os.path.dirname(__file__), "templates")),
+            autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            keep_trailing_newline=False)
+        self.env.globals.update(rel=urls.rel, KIND_LABELS=KIND_LABELS, TIMELINE_KINDS=TIMELINE_KINDS,
+                                english_date=english_date)
+        self.env.filters["ja"] = self.ja
+        self.timeline_by_passage: dict[tuple[str, str], list[Entry]] = {}
+        for entry in data.timeline:
+            for link in entry.links:
+                if link.passage:
+                    self.timeline_by_passage.setdefault((link.record, link.passage), []).append(entry)
+
+    # --- text ---------------------------------------------------------------------------
+    def ja(self, text: str, page_url: str, terms: bool = True) -> Markup:
+        """Japanese text with glossary terms marked; the characters themselves are untouched."""
+        if not terms:
+            return escape(text)
+        out = []
+        for seg in self.matcher.segments(text):
+            if seg.entry is None:
+                out.append(escape(seg.text))
+                continue
+            href = urls.rel(page_url, f"{urls.GLOSSARY}#g-{seg.entry.id}")
+            reading = seg.reading if seg.reading != seg.text else ""
+            gloss = f"{reading} · {seg.entry.en}" if reading else seg.entry.en
+            inner = escape(seg.text)
+            if seg.reading and KANJI.search(seg.text):
+                inner = Markup('<ruby>{}<rt data-r="{}"></rt></ruby>').format(inner, seg.reading)
+            out.append(Markup('<a class="ss-term" href="{}" data-gloss="{}" aria-label="{}">{}</a>').format(
+                href, gloss, f"{seg.text}（{gloss}）", inner))
+        return Markup("").join(out)
+
+    def en(self, record_id: str, key: str) -> str | None:
+        if not self.data.english:
+            return None
+        translation = self.data.translations.get(record_id)
+        gloss = translation.units.get(key) if translation else None
+        return gloss.en if gloss else None
+
+    # --- pages --------------------------------------------------------------------------
+    def render(self) -> dict[str, str]:
+        """All output files, keyed by docs/-relative path."""
+        files: dict[str, str] = {}
+        records = sorted(self.data.records, key=lambda r: (r.date or "", r.id))
+        for record in records:
+            files.update(self.record_files(record))
+        files[urls.source_path(urls.HOME)] = self.home(records)
+        files[urls.source_path(urls.GLOSSARY)] = self.glossary_page()
+        files[urls.source_path(urls.TIMELINE)] = self.timeline_page()
+        files["timeline.json"] = _json(self.timeline_json())
+        return files
+
+    def record_files(self, record: Record) -> dict[str, str]:
+        files = {}
+        base = urls.record_url(record.id)
+        files[urls.source_path(base)] = self.overview(record)
+        for index, topic in enumerate(record.topics):
+            files[urls.source_path(urls.topic_url(record.id, topic.slug))] = self.topic_page(record, index)
+        files[f"{record.id}/record.json"] = _json(self.record_json(record))
+        return files
+
+    def page(self, template: str, front_matter: dict, **context) -> str:
+        body = self.env.get_template(template).render(**context)
+        # One raw HTML block: no blank lines (they would end the block) and no indentation.
+        body = "\n".join(line.strip() for line in body.splitlines() if line.strip())
+        front = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=True, width=10_000)
+        return f"---\n{front}---\n\n{body}\n"
+
+    def overview(self, record: Record) -> str:
+        url = urls.record_url(record.id)
+        meta = self.data.metas[record.id]
+        title_en = self.en(record.id, "title")
+        return self.page("overview.html", {
+            "title": _plain_title(record),
+            "description": _description(record, title_en),
+            "ss_page": "overview", "ss_record": record.id,
+        }, r=record, meta=meta, url=url, en=lambda k: self.en(record.id, k), topics=self.topic_links(record, url),
+            countries=countries(record, meta), json_url="record.json")
+
+    def topic_links(self, record: Record, page_url: str):
+        return [{"topic": t, "url": urls.rel(page_url, urls.topic_url(record.id, t.slug)),
+                 "en": self.en(record.id, f"t{t.number}")} for t in record.topics]
+
+    def topic_page(self, record: Record, index: int) -> str:
+        topic = record.topics[index]
+        url = urls.topic_url(record.id, topic.slug)
+        title_en = self.en(record.id, f"t{topic.number}")
+        neighbours: dict = {"prev": None, "next": None}
+        if index > 0:
+            neighbours["prev"] = record.topics[index - 1]
+        if index + 1 < len(record.topics):
+            neighbours["next"] = record.topics[index + 1]
+        return self.page("topic.html", {
+            "title": f"{topic.marker}{topic.title or _first_words(topic)} — {_plain_title(record)}",
+            "description": _topic_description(topic, title_en),
+            "ss_page": "topic", "ss_record": record.id,
+        }, r=record, t=topic, url=url, en=lambda k: self.en(record.id, k), title_en=title_en,
+            topics=self.topic_links(record, url), neighbours={
+                k: {"topic": v, "url": urls.rel(url, urls.topic_url(record.id, v.slug)),
+                    "en": self.en(record.id, f"t{v.number}")} if v else None for k, v in neighbours.items()},
+            passage=lambda p: self.passage_context(record, topic, p, url),
+            record_href=urls.rel(url, urls.record_url(record.id)), home_href=urls.rel(url, urls.HOME))
+
+    def passage_context(self, record: Record, topic: Topic, passage: Statement | Item, url: str) -> dict:
+        """What the template needs to show one statement or item: paragraphs paired with English."""
+        is_item = isinstance(passage, Item)
+        pairs = []
+        for k, p in enumerate(passage.paragraphs, 1):
+            prefix = ""
+            if k == 1 and p.line == passage.line and passage.marker:
+                prefix = passage.indent + passage.marker + passage.sep
+            else:
+                prefix = p.indent
+            pairs.append({"prefix": prefix, "text": p.text, "en": self.en(record.id, f"{passage.id}/p{k}")})
+        title = None
+        if not is_item and passage.title:
+            title = {"prefix": passage.indent + passage.marker + passage.sep, "text": passage.title,
+                     "en": self.en(record.id, f"{passage.id}/title")}
+        elif not pairs and passage.marker:
+            title = {"prefix": passage.indent + passage.marker + passage.sep, "text": "", "en": None}
+        events = self.timeline_by_passage.get((record.id, passage.id), [])
+        return {"id": passage.id, "label": passage_label(record, passage.id), "pairs": pairs, "title": title,
+                "speakers": passage.speakers, "is_item": is_item,
+                "children": [] if is_item else [self.passage_context(record, topic, it, url) for it in passage.items],
+                "timeline": [{"entry": e, "href": urls.rel(url, f"{urls.TIMELINE}#{e.id}")} for e in events]}
+
+    def home(self, records: list[Record]) -> str:
+        rows = []
+        for r in records:
+            meta = self.data.metas[r.id]
+            rows.append({"r": r, "url": urls.record_url(r.id), "title_en": self.en(r.id, "title"),
+                         "countries": countries(r, meta), "leaders": leaders(r, meta)})
+        years = sorted({(r.date or "")[:4] for r in records if r.date})
+        return self.page("home.html", {
+            "title": "ホーム",
+            "description": "外務省の首脳会談記録（概要）を原文のまま、英訳・用語解説・年表とともに読む。"
+                           "MOFA summit records in the original Japanese with English, glossary and timeline.",
+            "ss_page": "home",
+        }, rows=rows, years=years, url=urls.HOME, english=self.data.english)
+
+    def glossary_page(self) -> str:
+        url = urls.GLOSSARY
+        by_id = {r.id: r for r in self.data.records}
+        groups = []
+        for kind, labels in KIND_LABELS.items():
+            entries = sorted((e for e in self.data.glossary if e.kind == kind),
+                             key=lambda e: (next(iter(e.forms.values())) or next(iter(e.forms)), e.id))
+            if not entries:
+                continue
+            groups.append({"kind": kind, "labels": labels, "entries": [{
+                "e": e,
+                "occurrences": [{"href": urls.rel(url, self.passage_url(by_id[rid], pid)),
+                                 "label": passage_label(by_id[rid], pid), "record": by_id[rid]}
+                                for rid, pid in self.data.occurrences.get(e.id, [])],
+            } for e in entries]})
+        return self.page("glossary.html", {
+            "title": "用語集 Glossary",
+            "description": f"記録に登場する人物・地名・組織・条約・出来事・用語 {len(self.data.glossary)} 項目の"
+                           "読みと英訳。Readings, English and notes for the people, places and terms of the records.",
+            "ss_page": "glossary",
+        }, groups=groups, url=url, english=self.data.english)
+
+    def passage_url(self, record: Record, pid: str) -> str:
+        topic_number = int(pid[1:].split("-")[0])
+        topic = record.topics[topic_number - 1]
+        return f"{urls.topic_url(record.id, topic.slug)}#{pid}"
+
+    def timeline_page(self) -> str:
+        url = urls.TIMELINE
+        by_id = {r.id: r for r in self.data.records}
+        groups: list[dict] = []
+        for entry in self.data.timeline:
+            if not groups or groups[-1]["key"] != entry.group:
+                groups.append({"key": entry.group, "entries": []})
+            groups[-1]["entries"].append({
+                "e": entry, "when": english_date(entry),
+                "links": [{"href": urls.rel(url, self.passage_url(by_id[l.record], l.passage) if l.passage
+                                            else urls.record_url(l.record)),
+                           "label": l.label if l.passage else by_id[l.record].title,
+                           "record": by_id[l.record]} for l in entry.links],
+                "en": entry.en or self.timeline_en(entry, by_id),
+            })
+        return self.page("timeline.html", {
+            "title": "年表 Timeline",
+            "description": "会談の時間経過と、首脳が言及した日露関係史の出来事。"
+                           "The meeting hour by hour and the history the leaders invoked.",
+            "ss_page": "timeline",
+        }, groups=groups, url=url, english=self.data.english, json_href=urls.rel(url, "timeline.json"))
+
+    def timeline_en(self, entry: Entry, by_id: dict[str, Record]) -> str:
+        """English label of an event extracted from a record."""
+        record = by_id[entry.links[0].record]
+        if entry.id.endswith("-meeting"):
+            return self.en(record.id, "title") or ""
+        if "-session-" in entry.id:
+            return self.en(record.id, f"session/{entry.id.rsplit('-', 1)[1]}") or ""
+        return f"Date written in {entry.links[0].label}"
+
+    # --- data ---------------------------------------------------------------------------
+    def record_json(self, record: Record) -> dict:
+        meta = self.data.metas[record.id]
+        return record_to_json(record) | {
+            "source_url": meta.source_url, "publisher": meta.publisher,
+            "retrieved": meta.retrieved, "licence": meta.licence,
+        }
+
+    def timeline_json(self) -> dict:
+        by_id = {r.id: r for r in self.data.records}
+        events = []
+        for e in self.data.timeline:
+            events.append({
+                "id": e.id, "date": e.date, "end": e.end, "precision": e.precision, "kind": e.kind,
+                "origin": e.origin, "recurring": e.recurring, "ja": e.ja,
+                "en": e.en or self.timeline_en(e, by_id), "source": e.source,
+                "links": [(self.passage_url(by_id[l.record], l.passage) if l.passage else urls.record_url(l.record))
+                          for l in e.links],
+            })
+        return {"events": events}
+
+
+def record_to_json(record: Record) -> dict:
+    """The JSON contract of a parsed record (documented in README.md)."""
+    return {
+        "id": record.id, "title": record.title, "date": record.date, "era_date": record.era_date,
+        "venue": record.venue, "attendees": record.attendees,
+        "meeting_time": {"start": record.meeting_time[0], "end": record.meeting_time[1]}
+        if record.meeting_time else None,
+        "sessions": [{"start": s.start, "end": s.end, "label": s.label} for s in record.sessions],
+        "lead": [p.text for p in record.lead],
+        "topics": [{
+            "number": t.number, "title": t.title, "slug": t.slug, "line": t.line,
+            "statements": [{
+                "id": s.id, "number": s.number, "title": s.title, "speakers": s.speakers, "text": s.text,
+                "paragraphs": [p.text for p in s.paragraphs], "line": s.line,
+                "items": [{"id": i.id, "label": i.label, "speakers": i.speakers, "text": i.text,
+                           "paragraphs": [p.text for p in i.paragraphs], "line": i.line} for i in s.items],
+            } for s in t.statements],
+        } for t in record.topics],
+    }
+
+
+def countries(record: Record, meta: RecordMeta) -> list[str]:
+    """Countries from metadata, else read from the title's 日X abbreviation (日露 → Japan, Russia)."""
+    if meta.countries:
+        return meta.countries
+    m = re.search(r"日([^\s首会]{1,2})首脳会談", record.title)
+    found = ["Japan"]
+    if m:
+        found += [COUNTRY_BY_ABBREVIATION[c] for c in m.group(1) if c in COUNTRY_BY_ABBREVIATION]
+    return list(dict.fromkeys(found))
+
+
+def leaders(record: Record, meta: RecordMeta) -> list[str]:
+    """Leaders from metadata, else the record's own speakers that carry a leader's title."""
+    if meta.leaders:
+        return meta.leaders
+    names = [s for t in record.topics for st in t.statements for s in st.speakers
+             if s.endswith(("総理", "大統領", "首相", "主席", "総理大臣", "国王"))]
+    return list(dict.fromkeys(names))
+
+
+def _plain_title(record: Record) -> str:
+    return f"{record.title}（{record.era_date}）" if record.era_date else record.title
+
+
+def _first_words(topic: Topic) -> str:
+    first = topic.statements[0].paragraphs[0].text if topic.statements and topic.statements[0].paragraphs else ""
+    return first[:20] + ("…" if len(first) > 20 else "")
+
+
+def _description(record: Record, title_en: str | None) -> str:
+    lead = record.lead[0].text if record.lead else ""
+    text = f"{record.title} {record.era_date or ''}: {lead}"
+    text = text[:110] + ("…" if len(text) > 110 else "")
+    return f"{text} {title_en}" if title_en else text
+
+
+def _topic_description(topic: Topic, title_en: str | None) -> str:
+    first = next((p.text for st in topic.statements for p in st.paragraphs), "")
+    text = f"{topic.marker}{topic.title} {first}"
+    text = text[:110] + ("…" if len(text) > 110 else "")
+    return f"{text} ({title_en})" if title_en else text
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,106 @@
+"""Timeline events: extracted from records (meeting, sessions, written dates) and curated in YAML."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .content import TimelineEvent
+from .mentions import find_date_mentions
+from .model import Record
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+@dataclass
+class Link:
+    """A link from a timeline entry to a passage (or a record's overview)."""
+
+    record: str
+    passage: str | None
+    label: str
+
+
+@dataclass
+class Entry:
+    """One event as shown and published: ``date`` is an ISO value usable in <time datetime>."""
+
+    id: str
+    date: str
+    end: str | None
+    precision: str
+    kind: str
+    origin: str
+    ja: str
+    en: str
+    links: list[Link] = field(default_factory=list)
+    source: str | None = None
+    recurring: bool = False
+
+    @property
+    def group(self) -> str:
+        return "recurring" if self.recurring else self.date[:4]
+
+
+def passage_label(record: Record, pid: str) -> str:
+    """'2.(2)(ハ)' for a passage id, as the record numbers it."""
+    for topic in record.topics:
+        for st in topic.statements:
+            if st.id == pid:
+                return f"{topic.number}.{st.marker}" if st.marker else f"{topic.number}."
+            for it in st.items:
+                if it.id == pid:
+                    return f"{topic.number}.{st.marker}{it.marker}"
+    return pid
+
+
+def build_timeline(records: list[Record], curated: list[TimelineEvent]) -> list[Entry]:
+    """All events in date order (recurring ones last); deterministic for the same inputs."""
+    entries: list[Entry] = []
+    for record in records:
+        if record.date:
+            entries.append(Entry(
+                id=f"{record.id}-meeting", date=record.date, end=None, precision=_precision(record.date),
+                kind="meeting", origin="record", ja=record.title, en="", links=[Link(record.id, None, record.title)]))
+            if len(record.date) == 10:
+                for k, s in enumerate(record.sessions, 1):
+                    entries.append(Entry(
+                        id=f"{record.id}-session-{k}", date=f"{record.date}T{s.start}", end=f"{record.date}T{s.end}",
+                        precision="minute", kind="meeting", origin="record", ja=s.label, en="",
+                        links=[Link(record.id, None, record.title)]))
+        for k, m in enumerate(find_date_mentions(record), 1):
+            entries.append(Entry(
+                id=f"{record.id}-date-{k}", date=m.date, end=None, precision=m.precision, kind="mentioned",
+                origin="record", ja=m.text, en="", recurring=m.recurring,
+                links=[Link(record.id, m.passage, passage_label(record, m.passage))]))
+    by_id = {r.id: r for r in records}
+    for ev in curated:
+        links = [Link(ev.record, ref, passage_label(by_id[ev.record], ref)) for ref in ev.refs] if ev.record else []
+        entries.append(Entry(id=ev.id, date=ev.date, end=ev.end, precision=ev.precision, kind=ev.kind,
+                             origin="editors", ja=ev.ja, en=ev.en, links=links, source=ev.source))
+    entries.sort(key=lambda e: (e.recurring, e.date if not e.recurring else e.date[2:], e.origin != "record", e.id))
+    return entries
+
+
+def _precision(date: str) -> str:
+    return {4: "year", 7: "month", 10: "day"}[len(date)]
+
+
+def english_date(entry: Entry) -> str:
+    """'10 January 2003, 12:06–13:47', 'October 2002', '1783', 'every March'."""
+    def one(value: str, precision: str) -> str:
+        if value.startswith("--"):
+            return f"every {MONTHS[int(value[2:4]) - 1]}"
+        y = value[:4].lstrip("0") or "0"
+        if precision == "year" or len(value) == 4:
+            return y
+        month = MONTHS[int(value[5:7]) - 1]
+        if precision == "month" or len(value) == 7:
+            return f"{month} {y}"
+        day = f"{int(value[8:10])} {month} {y}"
+        return f"{day}, {value[11:16]}" if len(value) > 10 else day
+    text = one(entry.date, entry.precision)
+    if entry.end:
+        if entry.end[:10] == entry.date[:10] and len(entry.end) > 10:
+            return f"{text}–{entry.end[11:16]}"
+        return f"{text} – {one(entry.end, entry.precision)}"
+    return text

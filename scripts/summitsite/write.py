@@ -1,0 +1,71 @@
+"""The only code that touches the output tree: compare, then write changed files atomically.
+
+Everything is rendered in memory before this runs, so a build that fails leaves docs/ exactly
+as it was; a build that changes nothing writes nothing.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+
+
+@dataclass
+class WriteSummary:
+    """What a write did (or, for a check, would do)."""
+
+    written: list[str]
+    removed: list[str]
+    unchanged: int
+
+
+def plan(files: dict[str, str], out_dir: str) -> WriteSummary:
+    """Which files differ from ``out_dir`` and which existing files are not produced any more."""
+    written, unchanged = [], 0
+    for rel_path, text in sorted(files.items()):
+        path = os.path.join(out_dir, rel_path)
+        try:
+            with open(path, "rb") as handle:
+                same = handle.read() == text.encode("utf-8")
+        except FileNotFoundError:
+            same = False
+        if same:
+            unchanged += 1
+        else:
+            written.append(rel_path)
+    removed = sorted(p for p in existing_files(out_dir) if p not in files)
+    return WriteSummary(written, removed, unchanged)
+
+
+def existing_files(out_dir: str) -> list[str]:
+    """Every file under ``out_dir``, as '/'-separated relative paths."""
+    found = []
+    for folder, dirs, names in os.walk(out_dir):
+        dirs.sort()
+        for name in sorted(names):
+            found.append(os.path.relpath(os.path.join(folder, name), out_dir).replace(os.sep, "/"))
+    return found
+
+
+def write(files: dict[str, str], out_dir: str) -> WriteSummary:
+    """Bring ``out_dir`` to exactly ``files``: write what changed, remove what is stale."""
+    summary = plan(files, out_dir)
+    for rel_path in summary.written:
+        path = os.path.join(out_dir, rel_path)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(files[rel_path].encode("utf-8"))
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+    for rel_path in summary.removed:
+        os.unlink(os.path.join(out_dir, rel_path))
+    for folder, _dirs, _names in sorted(os.walk(out_dir), key=lambda w: -len(w[0])):
+        if folder != out_dir and not os.listdir(folder):
+            os.rmdir(folder)
+    return summary
