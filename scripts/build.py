@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
                 topic.slug = f"topic-{topic.number}"
             print(json.dumps(record_to_json(record), ensure_ascii=False, indent=2))
             return 0
-        result = build(ROOT, args.content, args.out, english=not args.ja_only, dry_run=args.check)
+        result = build(ROOT, args.content, args.out, english=not args.ja_only, dry_run=args.check,
+                       display_root=os.getcwd() if (args.content or args.out) else ROOT)
     except BuildError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)

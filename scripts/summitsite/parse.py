@@ -111,7 +111,7 @@ class _Parser:
         pos = 0
         # Title block: consecutive non-blank lines up to a blank line or the date line.
         block = [body[0]]
-        while (len(block) < 3 and body[len(block)] == block[-1] + 1 and len(body) > len(block)
+        while (len(block) < 3 and len(body) > len(block) and body[len(block)] == block[-1] + 1
                and not dates.looks_like_date(self.norm[body[len(block)]])):
             block.append(body[len(block)])
         pos = len(block)
@@ -125,7 +125,7 @@ class _Parser:
         title = "".join(p.text for p in title_lines)
         if not any(w in norm(title) for w in TITLE_WORDS):
             raise self.fatal(block[0], "expected the title of a summit summary (such as '日露首脳会談(概要)'), "
-                                       f"found {shorten(title)}")
+                                       f"found {shorten(self.lines[block[0]])}")
         era_date = iso = date_line = None
         if pos < len(body) and dates.looks_like_date(self.norm[body[pos]]):
             date_line = body[pos]
@@ -212,8 +212,9 @@ class _Parser:
             following = self.norm_line(indices[k + 1]) if k + 1 < len(indices) else None
             if m := TOPIC.match(text):
                 number = int(m["num"])
-                if number != len(topics) + 1:
-                    self.problem(i, f"expected topic {len(topics) + 1}, found topic {number} "
+                expected = topics[-1].number + 1 if topics else 1
+                if number != expected:
+                    self.problem(i, f"expected topic {expected}, found topic {number} "
                                     f"({shorten(self.lines[i])})")
                 rest = view.original_span(*m.span("rest"))
                 topic = Topic(number=number, marker=view.original_span(*m.span("marker")),
@@ -233,8 +234,9 @@ class _Parser:
             if m := STATEMENT.match(text):
                 number = int(m["num"])
                 numbered = [s for s in topic.statements if s.number is not None]
-                if number != len(numbered) + 1:
-                    self.problem(i, f"expected statement ({len(numbered) + 1}) in topic {topic.number}, "
+                expected = numbered[-1].number + 1 if numbered else 1
+                if number != expected:
+                    self.problem(i, f"expected statement ({expected}) in topic {topic.number}, "
                                     f"found ({number})")
                 rest = view.original_span(*m.span("rest"))
                 statement = Statement(

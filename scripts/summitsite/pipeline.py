@@ -107,12 +107,14 @@ def gather(content_dir: str, root: str, english: bool = True) -> SiteData:
 
 
 def build(root: str, content_dir: str | None = None, out_dir: str | None = None, english: bool = True,
-          dry_run: bool = False) -> BuildResult:
-    """Gather, render and (unless ``dry_run``) write the site's sources into ``out_dir``."""
+          dry_run: bool = False, display_root: str | None = None) -> BuildResult:
+    """Gather, render and (unless ``dry_run``) write the site's sources into ``out_dir``.
+
+    Error messages name files relative to ``display_root`` (the project root by default)."""
     started = time.perf_counter()
     content_dir = content_dir or os.path.join(root, "content")
     out_dir = out_dir or os.path.join(root, "docs")
-    data = gather(content_dir, root, english)
+    data = gather(content_dir, display_root or root, english)
     files = Renderer(data).render()
     summary = plan(files, out_dir) if dry_run else write(files, out_dir)
     return BuildResult(files, summary, data.coverage, len(data.records), time.perf_counter() - started)
