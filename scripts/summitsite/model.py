@@ -120,3 +120,46 @@ class Record:
                 yield st.id, st
                 for it in st.items:
                     yield it.id, it
+
+
+def body_lines(record: Record) -> list[tuple[int, str]]:
+    """The record's body rebuilt from the model as (line number, text) pairs, in source order.
+
+    For a faithful parse this equals every non-blank line of the source between the site's
+    header and footer, right-stripped: nothing dropped, added, altered or duplicated.
+    """
+    out: list[tuple[int, str]] = []
+    if record.visit_heading:
+        out.append((record.visit_heading.line, record.visit_heading.indent + record.visit_heading.text))
+    out += [(p.line, p.indent + p.text) for p in record.title_lines]
+    if record.era_date is not None and record.date_line:
+        out.append((record.date_line, None))  # the date line is checked as written below
+    out += [(p.line, p.indent + p.text) for p in record.captions]
+    out += [(p.line, p.indent + p.text) for p in record.lead]
+    for topic in record.topics:
+        first = topic.statements[0] if topic.statements else None
+        same_line = first is not None and first.number is None and first.paragraphs and \
+            first.paragraphs[0].line == topic.line
+        head = topic.indent + topic.marker + topic.sep + (first.paragraphs[0].text if same_line else topic.title)
+        out.append((topic.line, head))
+        for st in topic.statements:
+            out += _passage_lines(st, st.title, skip_first=st is first and same_line)
+            for it in st.items:
+                out += _passage_lines(it, None)
+    return out
+
+
+def _passage_lines(passage, title, skip_first=False):
+    lines = []
+    paragraphs = list(passage.paragraphs)
+    if skip_first:
+        paragraphs = paragraphs[1:]
+    if passage.marker:
+        head = passage.indent + passage.marker + passage.sep
+        if title is not None:
+            lines.append((passage.line, head + title))
+        elif paragraphs and paragraphs[0].line == passage.line:
+            lines.append((passage.line, head + paragraphs.pop(0).text))
+        else:
+            lines.append((passage.line, head.rstrip()))
+    return lines + [(p.line, p.indent + p.text) for p in paragraphs]

@@ -10,7 +10,7 @@ import re
 
 from . import dates
 from .errors import BuildError, Problem, shorten
-from .model import Item, Paragraph, Record, Session, Statement, Topic
+from .model import Item, Paragraph, Record, Session, Statement, Topic, body_lines
 from .normal import Normalised, norm, normalise
 from .speakers import NAME_CHAR, find_speakers
 
@@ -45,6 +45,8 @@ def parse_record(lines: list[str], path: str, record_id: str, date_override: str
     """Parse a record's lines; raise BuildError listing every problem found."""
     parser = _Parser(lines, path, record_id, date_override)
     record = parser.parse()
+    if not parser.problems:
+        parser.check_fidelity(record)
     if parser.problems:
         raise BuildError(parser.problems)
     return record
@@ -99,6 +101,18 @@ class _Parser:
                 if all(_is_footerish(line) for line in n[i + 1:]):
                     return i
         return len(n)
+
+    def check_fidelity(self, record: Record) -> None:
+        """The model must give back every body line exactly; anything else is a parser bug."""
+        start = self.header_end()
+        end = self.footer_start(start)
+        source = [(i + 1, self.lines[i].rstrip()) for i in range(start, end) if self.norm[i]]
+        rebuilt = [(n, t if t is not None else self.lines[n - 1].rstrip()) for n, t in body_lines(record)]
+        for (line, expected), got in zip(source, rebuilt + [(0, None)] * len(source)):
+            if got != (line, expected):
+                self.problem(line - 1, f"expected the parsed record to reproduce this line exactly, found "
+                                       f"{shorten(got[1] or '')} (a parser bug: please report it with this record)")
+                return
 
     # --- the record ----------------------------------------------------------------------
     def parse(self) -> Record:

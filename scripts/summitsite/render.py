@@ -188,7 +188,7 @@ class Renderer:
 
     def home(self, records: list[Record]) -> str:
         rows = []
-        for r in records:
+        for r in reversed(records):  # newest first
             meta = self.data.metas[r.id]
             rows.append({"r": r, "url": urls.record_url(r.id), "title_en": self.en(r.id, "title"),
                          "countries": countries(r, meta), "leaders": leaders(r, meta)})

@@ -1,0 +1,56 @@
+# The README's commands. Everything installs into .venv from requirements.txt (exact pins).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site docs check test chromium bench screenshots clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+## docs: regenerate docs/ from content/ (writes only what changed)
+docs: $(STAMP)
+	$(PY) scripts/build.py
+
+## check: fail if docs/ is not what the generator makes
+check: $(STAMP)
+	$(PY) scripts/build.py --check
+
+## site: build the static site into site/ (strict: any warning fails)
+site: docs
+	$(PY) -m mkdocs build --strict
+
+## serve: build and serve at http://127.0.0.1:$(PORT), regenerating when content/ or scripts/ change
+serve: docs
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
+
+## chromium: Debian's Chromium for the browser tests (installed when missing and run as root)
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Debian's chromium is needed for the browser tests: sudo apt-get install chromium" >&2; exit 1; \
+	  fi; \
+	fi
+
+## test: the whole suite (generator check, unit tests, real builds, real headless Chromium)
+test: $(STAMP) chromium
+	$(PY) scripts/build.py --check
+	$(PY) -m pytest -q
+
+## bench: build-time benchmark over synthetic collections (see bench/README.md)
+bench: $(STAMP)
+	$(PY) bench/bench_build.py
+
+## screenshots: every page type, desktop and phone, light and dark, into bench/out/screenshots/
+screenshots: site chromium
+	$(PY) bench/screenshots.py site bench/out/screenshots
+
+clean:
+	rm -rf site bench/out .pytest_cache

@@ -1,0 +1,112 @@
+"""The generator end to end: determinism, --check, writes only what changed, JSON, several records."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+from conftest import ROOT, SEED_ID, copy_project, make_record, run_build, run_mkdocs
+
+OTHER = make_record("日米首脳会談概要\n\n平成15年5月23日\n\n 23日午前10時15分より同11時30分まで、"
+                    "クロフォードにおいて会談が行われた。\n\n1.北朝鮮\n(1)ブッシュ大統領より、述べた。\n"
+                    "(2)総理より、述べた。\n2.イラク\n両首脳は、協力を確認した。")
+
+
+def tree(folder: str) -> dict[str, bytes]:
+    out = {}
+    for base, _dirs, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(base, name)
+            out[os.path.relpath(path, folder)] = open(path, "rb").read()
+    return out
+
+
+def test_committed_docs_are_current():
+    result = run_build(ROOT, "--check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("docs/ is up to date")
+
+
+def test_rebuild_writes_nothing_and_is_byte_identical(tmp_path):
+    project = copy_project(str(tmp_path))
+    first = run_build(project)
+    assert first.returncode == 0, first.stderr
+    snapshot = tree(os.path.join(project, "docs"))
+    mtimes = {p: os.stat(os.path.join(project, "docs", p)).st_mtime_ns for p in snapshot}
+    second = run_build(project)
+    assert " 0 written, 0 removed" in second.stdout
+    assert tree(os.path.join(project, "docs")) == snapshot
+    assert {p: os.stat(os.path.join(project, "docs", p)).st_mtime_ns for p in snapshot} == mtimes
+
+
+def test_check_fails_on_stale_and_extra_files(tmp_path):
+    project = copy_project(str(tmp_path))
+    run_build(project)
+    page = os.path.join(project, "docs", SEED_ID, "iraq.md")
+    with open(page, "a", encoding="utf-8") as handle:
+        handle.write("edited by hand\n")
+    open(os.path.join(project, "docs", "stray.md"), "w").close()
+    result = run_build(project, "--check")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"docs/{SEED_ID}/iraq.md: out of date", "docs/stray.md: not produced by "
+                                          "the build", "docs/ is stale: run 'python scripts/build.py'"]
+    assert open(page, encoding="utf-8").read().endswith("edited by hand\n"), "--check must not write"
+
+
+def test_pages_and_json_of_the_seed(seed_record):
+    docs = os.path.join(ROOT, "docs", SEED_ID)
+    pages = sorted(n for n in os.listdir(docs) if n.endswith(".md"))
+    assert len(pages) == 11 and "index.md" in pages
+    data = json.load(open(os.path.join(docs, "record.json"), encoding="utf-8"))
+    assert len(data["topics"]) == 10 and sum(len(t["statements"]) for t in data["topics"]) == 27
+    assert data["sessions"] == [{"start": "12:06", "end": "13:47", "label": "少人数会合"},
+                                {"start": "13:51", "end": "14:57", "label": "全体会合"}]
+    assert data["source_url"] == "https://www.mofa.go.jp/mofaj/kaidan/s_koi/russia_03/jr_kaidan.html"
+    assert data["topics"][8]["slug"] == "north-korea"
+
+
+def test_parse_command_prints_the_json_contract():
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "scripts/build.py", "parse", f"content/records/{SEED_ID}.txt"], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    data = json.loads(out)
+    assert data["title"] == "日露首脳会談(概要)" and data["date"] == "2003-01-10" and data["era_date"] == "平成15年1月10日"
+    assert data["topics"][0]["statements"][0]["speakers"] == ["プーチン大統領"]
+
+
+def test_several_records_build_side_by_side_with_fallback_slugs(tmp_path):
+    project = copy_project(str(tmp_path), {"2003-05-23-japan-us.txt": OTHER})
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    docs = os.path.join(project, "docs")
+    assert sorted(os.listdir(os.path.join(docs, "2003-05-23-japan-us"))) == ["index.md", "record.json", "topic-1.md",
+                                                                            "topic-2.md"]
+    assert "English units 2003-01-10-japan-russia 58/58, 2003-05-23-japan-us 0/" in result.stdout
+    home = open(os.path.join(docs, "index.md"), encoding="utf-8").read()
+    assert home.index("日米首脳会談概要") < home.index("日露首脳会談(概要)"), "newest record first"
+    timeline = json.load(open(os.path.join(docs, "timeline.json"), encoding="utf-8"))
+    assert {"2003-01-10-japan-russia-meeting", "2003-05-23-japan-us-meeting"} <= {e["id"] for e in timeline["events"]}
+    site = os.path.join(project, "site")
+    built = run_mkdocs(project, site)
+    assert built.returncode == 0, built.stderr
+    assert os.path.exists(os.path.join(site, "2003-05-23-japan-us", "topic-2", "index.html"))
+
+
+def test_japanese_only_build_has_no_english(tmp_path):
+    project = copy_project(str(tmp_path))
+    result = run_build(project, "--ja-only")
+    assert result.returncode == 0, result.stderr
+    page = open(os.path.join(project, "docs", SEED_ID, "iraq.md"), encoding="utf-8").read()
+    assert 'lang="en">President Putin' not in page and "ss-pair--solo" in page
+
+
+def test_site_build_is_deterministic(tmp_path, built_site):
+    project = os.path.dirname(built_site)
+    again = os.path.join(str(tmp_path), "site2")
+    result = run_mkdocs(project, again)
+    assert result.returncode == 0, result.stderr
+    first, second = tree(built_site), tree(again)
+    assert first.keys() == second.keys()
+    assert [p for p in first if first[p] != second[p]] == []
+    shutil.rmtree(again)
