@@ -1,0 +1,119 @@
+"""Content data: glosses stale or missing, glossary and timeline validation, all with FILE:LINE."""
+from __future__ import annotations
+
+import os
+import re
+
+import yaml
+
+from conftest import SEED_ID, copy_project, run_build
+
+TRANSLATION = os.path.join("content", "translations", f"{SEED_ID}.en.yml")
+
+
+def edit(project: str, rel: str, old: str, new: str, count: int = 1) -> None:
+    path = os.path.join(project, rel)
+    text = open(path, encoding="utf-8").read()
+    assert old in text, old
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text.replace(old, new, count))
+
+
+def test_seed_glosses_cover_every_unit():
+    from summitsite.pipeline import gather
+    from conftest import ROOT
+    data = gather(os.path.join(ROOT, "content"), ROOT)
+    (coverage,) = data.coverage
+    assert coverage.glossed == coverage.total == 58
+    units = data.translations[SEED_ID].units
+    assert all(units[f"s{pid[1:]}/p1"].en for pid in ("s2-2-3", "s6-2-1", "s9-2"))
+
+
+def test_removed_gloss_fails_naming_the_id(tmp_path):
+    project = copy_project(str(tmp_path))
+    path = os.path.join(project, TRANSLATION)
+    text = open(path, encoding="utf-8").read()
+    text = re.sub(r'  s9-2/p1:\n    ja: "[^"]*"\n    en: "[^"]*"\n', "", text)
+    open(path, "w", encoding="utf-8").write(text)
+    result = run_build(project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (f"{TRANSLATION}: missing gloss 's9-2/p1' for "
+                                             f"content/records/{SEED_ID}.txt:118 (総理より、訪朝に際してのプーチン大統領からの助言に感謝する、…)")
+
+
+def test_changed_japanese_sentence_fails_as_stale(tmp_path):
+    project = copy_project(str(tmp_path))
+    edit(project, f"content/records/{SEED_ID}.txt", "暖かい評価に感謝する", "温かい評価に感謝する")
+    result = run_build(project)
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()[:-1]
+    assert re.fullmatch(rf"{re.escape(TRANSLATION)}:\d+: stale gloss 's1-3/p1': expected ja '.*'… as in "
+                        rf"content/records/{SEED_ID}.txt:23, found '.*'…", line)
+
+
+def test_record_without_glosses_builds_japanese_only(tmp_path):
+    project = copy_project(str(tmp_path))
+    os.remove(os.path.join(project, TRANSLATION))
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert f"English units {SEED_ID} 0/58" in result.stdout
+
+
+def test_glossary_entry_occurring_nowhere_is_an_error(tmp_path):
+    project = copy_project(str(tmp_path))
+    with open(os.path.join(project, "content", "glossary.yml"), "a", encoding="utf-8") as handle:
+        handle.write('- id: "nowhere"\n  kind: "term"\n  forms:\n    "存在しない語": "そんざいしないご"\n  en: "x"\n  note: "y"\n')
+    result = run_build(project)
+    assert result.returncode == 1
+    lines = open(os.path.join(project, "content", "glossary.yml"), encoding="utf-8").read().splitlines()
+    assert result.stderr.splitlines()[0] == (f"content/glossary.yml:{len(lines) - 5}: entry 'nowhere': none of its "
+                                             "forms (存在しない語) occurs in any record")
+
+
+def test_glossary_schema_errors_are_all_reported(tmp_path):
+    project = copy_project(str(tmp_path))
+    with open(os.path.join(project, "content", "glossary.yml"), "a", encoding="utf-8") as handle:
+        handle.write('- id: "Bad Id"\n  kind: "animal"\n  forms:\n    "総理": "そうり"\n  en: "x"\n  note: "y"\n  extra: 1\n')
+    result = run_build(project)
+    assert result.returncode == 1
+    messages = [line.split(": ", 1)[1] for line in result.stderr.splitlines()[:-1]]
+    assert messages == [
+        "entry 'Bad Id': unknown key 'extra' (expected one of: id, kind, forms, en, note)",
+        "entry 'Bad Id': expected an id of lowercase letters, digits and hyphens",
+        "entry 'Bad Id': expected kind to be one of person, place, organisation, agreement, event, term, found 'animal'",
+        "entry 'Bad Id': form '総理' is already a form of 'koizumi'",
+    ]
+
+
+def test_timeline_wrong_passage_id_names_the_entry(tmp_path):
+    project = copy_project(str(tmp_path))
+    edit(project, "content/timeline.yml", 'refs: ["s1-3"]', 'refs: ["s1-9"]')
+    result = run_build(project)
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()[:-1]
+    assert re.fullmatch(r"content/timeline\.yml:\d+: event 'bolshoi-nutcracker': expected a passage id of "
+                        rf"{SEED_ID}, found 's1-9'", line)
+
+
+def test_timeline_date_must_match_precision(tmp_path):
+    project = copy_project(str(tmp_path))
+    edit(project, "content/timeline.yml", 'date: "2003-01-09"', 'date: "2003-01"')
+    result = run_build(project)
+    assert result.returncode == 1
+    assert "expected 'date' in ISO form matching precision 'day', found '2003-01'" in result.stderr
+
+
+def test_yaml_syntax_error_names_file_and_line(tmp_path):
+    project = copy_project(str(tmp_path))
+    with open(os.path.join(project, "content", "records", f"{SEED_ID}.yml"), "a", encoding="utf-8") as handle:
+        handle.write("topics: [unclosed\n")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert re.match(rf"content/records/{SEED_ID}\.yml:\d+: expected valid YAML, found ", result.stderr)
+    assert "Traceback" not in result.stderr
+
+
+def test_curated_timeline_entries_have_sources_and_valid_refs():
+    from conftest import ROOT
+    events = yaml.safe_load(open(os.path.join(ROOT, "content", "timeline.yml"), encoding="utf-8"))
+    assert len(events) >= 14 and all(e["source"] for e in events)
