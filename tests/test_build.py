@@ -86,7 +86,7 @@ def test_several_records_build_side_by_side_with_fallback_slugs(tmp_path):
     home = open(os.path.join(docs, "index.md"), encoding="utf-8").read()
     assert home.index("日米首脳会談概要") < home.index("日露首脳会談(概要)"), "newest record first"
     timeline = json.load(open(os.path.join(docs, "timeline.json"), encoding="utf-8"))
-    assert {"2003-01-10-japan-russia-meeting", "2003-05-23-japan-us-meeting"} <= {e["id"] for e in timeline["events"]}
+    assert {"record-2003-01-10-japan-russia", "record-2003-05-23-japan-us"} <= {e["id"] for e in timeline["events"]}
     site = os.path.join(project, "site")
     built = run_mkdocs(project, site)
     assert built.returncode == 0, built.stderr

@@ -48,22 +48,29 @@ def check_translation(record: Record, translation: Translation | None) -> tuple[
 
 
 def glossary_occurrences(records: list[Record], entries: list[GlossaryEntry], path: str):
-    """Map entry id → [(record id, passage id)] where it occurs; an entry found nowhere is a problem."""
+    """Map entry id → [(record id, anchor)] where it occurs; an entry found nowhere is a problem.
+
+    Anchors are passage ids, ``t<n>`` for a topic title, ``record-title`` and ``lead``."""
     matcher = TermMatcher(entries)
     found: dict[str, list[tuple[str, str]]] = {e.id: [] for e in entries}
-    elsewhere: set[str] = set()
+
+    def note(record_id: str, anchor: str, texts: list[str]) -> None:
+        for entry in {e.id: e for t in texts for e in matcher.entries_in(t)}.values():
+            if (record_id, anchor) not in found[entry.id]:
+                found[entry.id].append((record_id, anchor))
+
     for record in records:
-        texts = [record.title, record.era_date or ""] + [p.text for p in record.lead]
-        elsewhere.update(e.id for t in texts for e in matcher.entries_in(t))
+        note(record.id, "record-title", [record.title, record.era_date or ""])
+        note(record.id, "lead", [p.text for p in record.lead])
         for topic in record.topics:
-            elsewhere.update(e.id for e in matcher.entries_in(topic.title))
-        for pid, passage in record.passages():
-            texts = [p.text for p in passage.paragraphs] + [getattr(passage, "title", None) or ""]
-            for entry in {e.id: e for t in texts for e in matcher.entries_in(t)}.values():
-                found[entry.id].append((record.id, pid))
+            note(record.id, f"t{topic.number}", [topic.title])
+            for st in topic.statements:
+                note(record.id, st.id, [st.title or ""] + [p.text for p in st.paragraphs])
+                for it in st.items:
+                    note(record.id, it.id, [p.text for p in it.paragraphs])
     problems = [Problem(path, e.line, f"entry '{e.id}': none of its forms ({', '.join(e.forms)}) occurs in any "
                                       "record")
-                for e in entries if not found[e.id] and e.id not in elsewhere]
+                for e in entries if not found[e.id]]
     return found, problems
 
 

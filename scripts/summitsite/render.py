@@ -6,6 +6,7 @@ through escaping, so nothing in a record is read as HTML, Markdown or Jinja.
 """
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -66,6 +67,7 @@ class Renderer:
         self.env.globals.update(rel=urls.rel, KIND_LABELS=KIND_LABELS, TIMELINE_KINDS=TIMELINE_KINDS,
                                 english_date=english_date)
         self.env.filters["ja"] = self.ja
+        self.env.filters["en"] = english_runs
         self.timeline_by_passage: dict[tuple[str, str], list[Entry]] = {}
         for entry in data.timeline:
             for link in entry.links:
@@ -125,6 +127,9 @@ class Renderer:
         body = self.env.get_template(template).render(**context)
         # One raw HTML block: no blank lines (they would end the block) and no indentation.
         body = "\n".join(line.strip() for line in body.splitlines() if line.strip())
+        # MkDocs renders its theme without autoescaping and Material inserts title and description
+        # as they are (<title>, header, nav, <meta content="…">): escape them here, once.
+        front_matter = {k: html.escape(v) if k in ("title", "description") else v for k, v in front_matter.items()}
         front = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=True, width=10_000)
         return f"---\n{front}---\n\n{body}\n"
 
@@ -222,10 +227,13 @@ class Renderer:
             "ss_page": "glossary",
         }, groups=groups, url=url, english=self.data.english)
 
-    def passage_url(self, record: Record, pid: str) -> str:
-        topic_number = int(pid[1:].split("-")[0])
-        topic = record.topics[topic_number - 1]
-        return f"{urls.topic_url(record.id, topic.slug)}#{pid}"
+    def passage_url(self, record: Record, anchor: str) -> str:
+        """URL of a passage id, a topic title ``t<n>``, or the overview's ``record-title`` / ``lead``."""
+        if anchor in ("record-title", "lead"):
+            return f"{urls.record_url(record.id)}#{anchor}"
+        topic = record.topics[int(re.match(r"[st](\d+)", anchor).group(1)) - 1]
+        fragment = "topic-title" if anchor.startswith("t") else anchor
+        return f"{urls.topic_url(record.id, topic.slug)}#{fragment}"
 
     def timeline_page(self) -> str:
         url = urls.TIMELINE
@@ -252,7 +260,7 @@ class Renderer:
     def timeline_en(self, entry: Entry, by_id: dict[str, Record]) -> str:
         """English label of an event extracted from a record."""
         record = by_id[entry.links[0].record]
-        if entry.id.endswith("-meeting"):
+        if entry.id == f"record-{record.id}":
             return self.en(record.id, "title") or ""
         if "-session-" in entry.id:
             return self.en(record.id, f"session/{entry.id.rsplit('-', 1)[1]}") or ""
@@ -278,6 +286,20 @@ class Renderer:
                           for l in e.links],
             })
         return {"events": events}
+
+
+CJK_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+(?:[\s・ー]*[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+)*")
+
+
+def english_runs(text: str) -> Markup:
+    """English text whose Japanese words (外相, 日ソ) are marked lang="ja", so they render as Japanese."""
+    out, pos = [], 0
+    for m in CJK_RUN.finditer(text):
+        out.append(escape(text[pos:m.start()]))
+        out.append(Markup('<span lang="ja">{}</span>').format(m.group(0)))
+        pos = m.end()
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
 
 
 def record_to_json(record: Record) -> dict:

@@ -11,6 +11,9 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 
 
+ANCHOR_LABELS = {"record-title": "題名", "lead": "前文"}
+
+
 @dataclass
 class Link:
     """A link from a timeline entry to a passage (or a record's overview)."""
@@ -42,7 +45,11 @@ class Entry:
 
 
 def passage_label(record: Record, pid: str) -> str:
-    """'2.(2)(ハ)' for a passage id, as the record numbers it."""
+    """'2.(2)(ハ)' for a passage id, as the record numbers it ('2.' for a topic title 't2')."""
+    if pid in ANCHOR_LABELS:
+        return ANCHOR_LABELS[pid]
+    if pid.startswith("t"):
+        return f"{pid[1:]}."
     for topic in record.topics:
         for st in topic.statements:
             if st.id == pid:
@@ -59,17 +66,17 @@ def build_timeline(records: list[Record], curated: list[TimelineEvent]) -> list[
     for record in records:
         if record.date:
             entries.append(Entry(
-                id=f"{record.id}-meeting", date=record.date, end=None, precision=_precision(record.date),
+                id=f"record-{record.id}", date=record.date, end=None, precision=_precision(record.date),
                 kind="meeting", origin="record", ja=record.title, en="", links=[Link(record.id, None, record.title)]))
             if len(record.date) == 10:
                 for k, s in enumerate(record.sessions, 1):
                     entries.append(Entry(
-                        id=f"{record.id}-session-{k}", date=f"{record.date}T{s.start}", end=f"{record.date}T{s.end}",
+                        id=f"record-{record.id}-session-{k}", date=f"{record.date}T{s.start}", end=f"{record.date}T{s.end}",
                         precision="minute", kind="meeting", origin="record", ja=s.label, en="",
                         links=[Link(record.id, None, record.title)]))
         for k, m in enumerate(find_date_mentions(record), 1):
             entries.append(Entry(
-                id=f"{record.id}-date-{k}", date=m.date, end=None, precision=m.precision, kind="mentioned",
+                id=f"record-{record.id}-date-{k}", date=m.date, end=None, precision=m.precision, kind="mentioned",
                 origin="record", ja=m.text, en="", recurring=m.recurring,
                 links=[Link(record.id, m.passage, passage_label(record, m.passage))]))
     by_id = {r.id: r for r in records}

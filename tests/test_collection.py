@@ -1,0 +1,122 @@
+"""A small collection (the seed and three synthetic records from bench/synth.py), generated and built for
+real (scripts/build.py, mkdocs build --strict), read in real headless Chromium: the home page lists
+the records newest first and filters them, overviews link their topics, topic pages chain with
+breadcrumbs and prev/next, and the left navigation never lists other records' pages."""
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from conftest import ROOT, SEED, SEED_ID, copy_project, run_build, run_mkdocs
+
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from synth import COUNTRIES, write_records  # noqa: E402
+from summitsite.pipeline import read_record  # noqa: E402
+from summitsite.render import COUNTRY_BY_ABBREVIATION  # noqa: E402
+
+COUNTRY_BY_SLUG = {slug: COUNTRY_BY_ABBREVIATION[abbr] for abbr, slug, *_rest in COUNTRIES}
+
+
+@pytest.fixture(scope="module")
+def collection(tmp_path_factory):
+    """{record id: (date, countries, topic count)} and the built site's directory."""
+    project = copy_project(str(tmp_path_factory.mktemp("collection")))
+    paths = write_records(os.path.join(project, "content", "records"), 3, seed=0)
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    site = os.path.join(project, "site")
+    result = run_mkdocs(project, site)
+    assert result.returncode == 0, result.stderr
+    records = {SEED_ID: (read_record(SEED, ROOT).date, ["Japan", "Russia"], 10)}
+    for path in paths:
+        record = read_record(path, project)
+        slug = record.id.split("-japan-")[1].rsplit("-", 1)[0]
+        records[record.id] = (record.date, ["Japan", COUNTRY_BY_SLUG[slug]], len(record.topics))
+    return records, site
+
+
+@pytest.fixture(scope="module")
+def base(collection):
+    from browser import serve
+    with serve(collection[1]) as url:
+        yield url
+
+
+@pytest.fixture()
+def page(browser, base):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    p = context.new_page()
+    errors = []
+    p.on("pageerror", lambda e: errors.append(str(e)))
+    yield p
+    assert errors == []
+    context.close()
+
+
+def test_home_lists_records_newest_first_and_filters(page, base, collection):
+    records, _site = collection
+    page.goto(base)
+    rows = page.locator(".ss-record")
+    assert rows.count() == 4
+    newest_first = sorted(records, key=lambda rid: (records[rid][0], rid), reverse=True)
+    hrefs = [rows.nth(k).locator("a").first.get_attribute("href") for k in range(4)]
+    assert [h.strip("/").split("/")[-1] for h in hrefs] == newest_first
+    dates = rows.locator("time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
+    assert dates == [records[rid][0] for rid in newest_first]
+    for k, rid in enumerate(newest_first):
+        meta = rows.nth(k).locator(".ss-record__meta").inner_text()
+        assert all(country in meta for country in records[rid][1]), (rid, meta)
+
+    visible = "() => [...document.querySelectorAll('.ss-record')].filter(e => e.offsetParent !== null).length"
+    search = page.locator("#ss-record-filter")
+    assert search.is_visible()
+    synthetic_country = records[newest_first[0] if newest_first[0] != SEED_ID else newest_first[1]][1][1]
+    for word in ("Russia", synthetic_country, "Japan", "no-such-country"):
+        search.fill(word)
+        expected = sum(word in countries for _date, countries, _n in records.values())
+        assert page.evaluate(visible) == expected, word
+        assert page.locator("#ss-filter-status").inner_text() == f"{expected} / 4"
+    search.fill("")
+    assert page.evaluate(visible) == 4
+
+
+def test_overviews_link_topics_and_topic_pages_chain(page, base, collection):
+    records, _site = collection
+    ids = set(records)
+    nav_links = """() => [...document.querySelectorAll('.md-nav a[href]')].map(a => new URL(a.href).pathname)"""
+    for rid, (_date, _countries, topic_count) in records.items():
+        page.goto(f"{base}{rid}/")
+        topic_links = page.locator(".ss-topics a")
+        assert topic_links.count() == topic_count, rid
+        urls = topic_links.evaluate_all("els => els.map(a => a.href)")
+        assert all(u.startswith(f"{base}{rid}/") for u in urls)
+        assert all(page.request.get(u).status == 200 for u in urls)
+
+        # Walk the topics with the pager: next from the first to the last, then one step back.
+        response = page.goto(urls[0])
+        assert response.status == 200
+        for k, url in enumerate(urls):
+            assert page.url == url
+            crumbs = page.locator(".ss-crumbs li")
+            assert crumbs.count() == 3
+            crumb_hrefs = page.locator(".ss-crumbs a").evaluate_all("els => els.map(a => a.href)")
+            assert crumb_hrefs == [base, f"{base}{rid}/"]
+            assert page.locator(".ss-crumbs [aria-current=page]").count() == 1
+            assert page.locator(".ss-pager__prev").count() == (1 if k > 0 else 0)
+            assert page.locator(".ss-pager__next").count() == (1 if k + 1 < len(urls) else 0)
+            nav = page.evaluate(nav_links)
+            assert 0 < len(nav) <= 6, nav
+            assert not [p for p in nav if p.strip("/").split("/")[0] in ids], nav
+            if k + 1 < len(urls):
+                with page.expect_navigation() as navigation:
+                    page.locator(".ss-pager__next").click()
+                assert navigation.value.status == 200
+        if len(urls) > 1:
+            with page.expect_navigation() as navigation:
+                page.locator(".ss-pager__prev").click()
+            assert navigation.value.status == 200 and page.url == urls[-2]
+    for href in ("", "timeline/", "glossary/"):
+        assert page.request.get(base + href).status == 200
