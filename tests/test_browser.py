@@ -188,6 +188,7 @@ def test_timeline(page, site_url):
     assert len(targets) >= 20
     _assert_targets_exist(page, targets)
     # Filter by kind: unticking 'context' hides background events only.
+    page.goto(site_url + "timeline/")
     page.locator('.ss-kinds input[value="context"]').uncheck()
     assert page.locator('.ss-event[data-kind="context"]').first.is_hidden()
     assert page.locator('.ss-event[data-kind="meeting"]').first.is_visible()
