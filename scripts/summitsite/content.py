@@ -113,6 +113,17 @@ def _display(path: str, root: str) -> str:
     return os.path.relpath(path, root)
 
 
+def _load_list(path: str, root: str, what: str) -> tuple[Sequence, _Checker]:
+    """A YAML file holding a list (empty when the file is absent), and a checker naming it."""
+    display = _display(path, root)
+    if not os.path.exists(path):
+        return Sequence(), _Checker(display)
+    data = load_yaml(path, display) or Sequence()
+    if not isinstance(data, list):
+        raise BuildError([Problem(display, 1, f"expected a list of {what}, found {type(data).__name__}")])
+    return data, _Checker(display)
+
+
 def load_record_meta(path: str, root: str) -> RecordMeta:
     """Read a record's optional YAML; a missing file gives empty metadata."""
     if not os.path.exists(path):
@@ -196,13 +207,7 @@ def load_translation(path: str, root: str, record_id: str) -> Translation | None
 
 def load_glossary(path: str, root: str) -> list[GlossaryEntry]:
     """Read the glossary; an absent file is an empty glossary."""
-    if not os.path.exists(path):
-        return []
-    display = _display(path, root)
-    data = load_yaml(path, display) or Sequence()
-    check = _Checker(display)
-    if not isinstance(data, list):
-        raise BuildError([Problem(display, 1, f"expected a list of entries, found {type(data).__name__}")])
+    data, check = _load_list(path, root, "entries")
     entries: list[GlossaryEntry] = []
     ids: set[str] = set()
     forms_seen: dict[str, str] = {}
@@ -244,13 +249,7 @@ def load_glossary(path: str, root: str) -> list[GlossaryEntry]:
 
 def load_timeline(path: str, root: str) -> list[TimelineEvent]:
     """Read the curated timeline; an absent file means no curated events."""
-    if not os.path.exists(path):
-        return []
-    display = _display(path, root)
-    data = load_yaml(path, display) or Sequence()
-    check = _Checker(display)
-    if not isinstance(data, list):
-        raise BuildError([Problem(display, 1, f"expected a list of events, found {type(data).__name__}")])
+    data, check = _load_list(path, root, "events")
     events: list[TimelineEvent] = []
     ids: set[str] = set()
     for index, raw in enumerate(data):

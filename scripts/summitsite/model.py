@@ -17,12 +17,12 @@ class Paragraph:
     indent: str = ""
 
 
-@dataclass
-class Item:
-    """A lettered item such as (イ); ``marker`` and ``sep`` are written exactly as in the source."""
+@dataclass(kw_only=True)
+class Passage:
+    """What statements and items share: an id, the marker as written (with the separator after
+    it), paragraphs, speakers as written, and the line the marker is on."""
 
     id: str
-    label: str
     marker: str
     sep: str
     paragraphs: list[Paragraph]
@@ -35,24 +35,20 @@ class Item:
         return "\n".join(p.text for p in self.paragraphs)
 
 
-@dataclass
-class Statement:
+@dataclass(kw_only=True)
+class Item(Passage):
+    """A lettered item such as (イ); ``label`` is the letter as written."""
+
+    label: str
+
+
+@dataclass(kw_only=True)
+class Statement(Passage):
     """A numbered statement (1); ``number`` is None for a topic's unnumbered text."""
 
-    id: str
     number: int | None
-    marker: str
-    sep: str
     title: str | None
-    paragraphs: list[Paragraph]
     items: list[Item]
-    speakers: list[str]
-    line: int
-    indent: str = ""
-
-    @property
-    def text(self) -> str:
-        return "\n".join(p.text for p in self.paragraphs)
 
 
 @dataclass
