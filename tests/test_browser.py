@@ -61,13 +61,13 @@ def test_overview(page, site_url):
         assert text in facts
     links = page.locator(".ss-topics a")
     assert links.count() == 10
-    assert page.locator(f'a[href="https://www.mofa.go.jp/mofaj/kaidan/s_koi/russia_03/jr_kaidan.html"]').count() == 1
+    assert page.locator('a[href="https://www.mofa.go.jp/mofaj/kaidan/s_koi/russia_03/jr_kaidan.html"]').count() == 1
     assert page.evaluate(LANG_AUDIT) == []
 
 
 def test_topic_pages_text_ids_and_speakers(page, site_url, seed_record):
     ids = []
-    for topic, slug in zip(seed_record.topics, TOPICS):
+    for topic, slug in zip(seed_record.topics, TOPICS, strict=True):
         page.goto(site_url + f"{SEED_ID}/{slug}/")
         ids += page.eval_on_selector_all(".ss-passage", "els => els.map(e => e.id)")
         # The record's own text, in order, unaltered: the page's Japanese paragraphs are the source lines.

@@ -11,14 +11,14 @@ import re
 from . import dates
 from .errors import BuildError, Problem, shorten
 from .model import Item, Paragraph, Record, Session, Statement, Topic, body_lines
-from .normal import Normalised, norm, normalise
+from .normal import norm, normalise
 from .speakers import NAME_CHAR, find_speakers
 
 MENU_WORDS = {
     "外務省", "English", "リンクページ", "よくある質問集", "検索", "サイトマップ", "外務省案内",
     "渡航関連情報", "各国・地域情勢", "外交政策", "ODA", "会談・訪問", "報道・広報", "キッズ外務省",
     "資料・公開情報", "各種手続き", "記者会見", "政策", "国・地域", "会見・発表・広報", "渡航・滞在",
-    "申請・手続き", "外務省について", "サイトマップ", "ホーム", "トップページ", "Language",
+    "申請・手続き", "外務省について", "ホーム", "トップページ", "Language",
 }
 FOOTER_STARTS = ("目次", "このページのトップへ戻る", "目次へ戻る", "ページのトップへ戻る")
 IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス"
@@ -108,7 +108,7 @@ class _Parser:
         end = self.footer_start(start)
         source = [(i + 1, self.lines[i].rstrip()) for i in range(start, end) if self.norm[i]]
         rebuilt = [(n, t if t is not None else self.lines[n - 1].rstrip()) for n, t in body_lines(record)]
-        for (line, expected), got in zip(source, rebuilt + [(0, None)] * len(source)):
+        for (line, expected), got in zip(source, rebuilt + [(0, None)] * len(source), strict=False):
             if got != (line, expected):
                 self.problem(line - 1, f"expected the parsed record to reproduce this line exactly, found "
                                        f"{shorten(got[1] or '')} (a parser bug: please report it with this record)")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import dataclass
 
@@ -43,7 +44,6 @@ def read_record(path: str, root: str, date_override: str | None = None) -> Recor
     with open(path, "rb") as handle:
         data = handle.read()
     record_id = os.path.basename(path)[: -len(".txt")]
-    import re
     if not re.match(RECORD_ID, record_id):
         raise BuildError([Problem(display, 0, "expected a record file name of lowercase letters, digits and "
                                               f"hyphens (it becomes the URL), found '{record_id}'")])
