@@ -26,6 +26,9 @@ class Normalised:
 
 def normalise(original: str) -> Normalised:
     """Normalise character by character so that every output character maps back."""
+    if unicodedata.is_normalized("NFKC", original):
+        # Most lines are already NFKC (every character maps to itself): skip the per-character loop.
+        return Normalised(original, original, tuple(range(len(original))))
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(original):

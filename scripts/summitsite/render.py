@@ -1,6 +1,6 @@
 """Render the site's Markdown pages and JSON files in memory: {docs-relative path: text}.
 
-Each page is YAML front matter (written with yaml.safe_dump) and one raw HTML block made by a
+Each page is YAML front matter (written with YAML's safe dumper) and one raw HTML block made by a
 Jinja2 template with autoescaping and StrictUndefined. Record text only ever reaches the output
 through escaping, so nothing in a record is read as HTML, Markdown or Jinja.
 """
@@ -23,6 +23,9 @@ from .model import Item, Record, Statement, Topic
 from .terms import TermMatcher
 from .timeline import Entry, english_date, passage_label
 
+# libyaml's safe dumper when PyYAML has it (the pinned wheels do): the same text, about 4x faster
+# than the pure-Python emitter, which was a sixth of the generator's rendering time.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 KANJI = re.compile(r"[\u4e00-\u9fff\u3005]")
 KIND_LABELS = {
     "person": ("人物", "People"), "place": ("地名", "Places"), "organisation": ("組織", "Organisations"),
@@ -89,9 +92,10 @@ class Renderer:
             gloss = f"{reading} · {seg.entry.en}" if reading else seg.entry.en
             inner = escape(seg.text)
             if seg.reading and KANJI.search(seg.text):
-                inner = Markup('<ruby>{}<rt data-r="{}"></rt></ruby>').format(inner, seg.reading)
-            out.append(Markup('<a class="ss-term" href="{}" data-gloss="{}" aria-label="{}">{}</a>').format(
-                href, gloss, f"{seg.text}（{gloss}）", inner))
+                inner = f'<ruby>{inner}<rt data-r="{escape(seg.reading)}"></rt></ruby>'
+            # Plain f-strings of escaped parts: what Markup.format would make, without its Formatter.
+            out.append(Markup(f'<a class="ss-term" href="{escape(href)}" data-gloss="{escape(gloss)}" '
+                              f'aria-label="{escape(f"{seg.text}（{gloss}）")}">{inner}</a>'))
         return Markup("").join(out)
 
     def en(self, record_id: str, key: str) -> str | None:
@@ -130,7 +134,7 @@ class Renderer:
         # MkDocs renders its theme without autoescaping and Material inserts title and description
         # as they are (<title>, header, nav, <meta content="…">): escape them here, once.
         front_matter = {k: html.escape(v) if k in ("title", "description") else v for k, v in front_matter.items()}
-        front = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=True, width=10_000)
+        front = yaml.dump(front_matter, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=10_000)
         return f"---\n{front}---\n\n{body}\n"
 
     def overview(self, record: Record) -> str:

@@ -36,9 +36,22 @@ def rel(from_url: str, to: str) -> str:
     if target == from_url:
         link = ""
     else:
-        link = posixpath.relpath(target or ".", from_url or ".")
+        link = _relpath(target or ".", from_url or ".")
         if link == ".":
             link = "./"
         elif not posixpath.splitext(target)[1]:
             link += "/"
     return f"{link}#{fragment}" if fragment else (link or "./")
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for site-relative paths, without its two os.getcwd() calls per link.
+
+    Both paths are relative to the same root, so the working directory relpath prefixes to each
+    cancels out; a path that climbs above the root ('..') is left to posixpath.relpath."""
+    start_list = [x for x in posixpath.normpath(start).split("/") if x and x != "."]
+    path_list = [x for x in posixpath.normpath(path).split("/") if x and x != "."]
+    if ".." in start_list or ".." in path_list or start.startswith("/") or path.startswith("/"):
+        return posixpath.relpath(path, start)
+    i = len(posixpath.commonprefix([start_list, path_list]))
+    return "/".join([".."] * (len(start_list) - i) + path_list[i:]) or "."
