@@ -83,40 +83,65 @@ def test_home_lists_records_newest_first_and_filters(page, base, collection):
     assert page.evaluate(visible) == 4
 
 
-def test_overviews_link_topics_and_topic_pages_chain(page, base, collection):
+TOPIC_PAGE = """() => {
+  const hrefs = sel => [...document.querySelectorAll(sel)].map(a => a.href);
+  return {crumbs: document.querySelectorAll('.ss-crumbs li').length, crumbLinks: hrefs('.ss-crumbs a'),
+          current: document.querySelectorAll('.ss-crumbs [aria-current=page]').length,
+          prev: hrefs('.ss-pager__prev'), next: hrefs('.ss-pager__next'),
+          nav: hrefs('.md-nav a[href]').map(h => new URL(h).pathname)};
+}"""
+
+
+def check_topic_page(page, base, rid, urls, k, ids):
+    """Breadcrumbs, pager and left navigation of topic ``k`` of record ``rid`` (the page is loaded)."""
+    assert page.url == urls[k]
+    found = page.evaluate(TOPIC_PAGE)
+    assert found["crumbs"] == 3 and found["current"] == 1
+    assert found["crumbLinks"] == [base, f"{base}{rid}/"]
+    assert found["prev"] == urls[k - 1:k] if k else found["prev"] == []
+    assert found["next"] == urls[k + 1:k + 2]
+    # The left navigation is the site's own few entries, never a list of record pages.
+    assert 0 < len(found["nav"]) <= 6, found["nav"]
+    assert not [p for p in found["nav"] if p.strip("/").split("/")[0] in ids], found["nav"]
+    return found["crumbLinks"] + found["prev"] + found["next"]
+
+
+def test_overviews_link_topics_and_every_topic_page_chains(browser, base, collection):
+    """Every record: the overview's topic links, then every topic page's breadcrumbs, prev/next and left
+    navigation (static HTML: scripts, styles and images are not fetched, to keep this quick)."""
     records, _site = collection
-    ids = set(records)
-    nav_links = """() => [...document.querySelectorAll('.md-nav a[href]')].map(a => new URL(a.href).pathname)"""
+    context = browser.new_context(java_script_enabled=False)
+    context.route("**/*", lambda route: route.abort() if route.request.resource_type in
+                  ("stylesheet", "script", "image", "font") else route.continue_())
+    page = context.new_page()
+    hrefs = set()
     for rid, (_date, _countries, topic_count) in records.items():
         page.goto(f"{base}{rid}/")
-        topic_links = page.locator(".ss-topics a")
-        assert topic_links.count() == topic_count, rid
-        urls = topic_links.evaluate_all("els => els.map(a => a.href)")
-        assert all(u.startswith(f"{base}{rid}/") for u in urls)
-        assert all(page.request.get(u).status == 200 for u in urls)
-
-        # Walk the topics with the pager: next from the first to the last, then one step back.
-        response = page.goto(urls[0])
-        assert response.status == 200
+        urls = page.locator(".ss-topics a").evaluate_all("els => els.map(a => a.href)")
+        assert len(urls) == topic_count and all(u.startswith(f"{base}{rid}/") for u in urls), rid
         for k, url in enumerate(urls):
-            assert page.url == url
-            crumbs = page.locator(".ss-crumbs li")
-            assert crumbs.count() == 3
-            crumb_hrefs = page.locator(".ss-crumbs a").evaluate_all("els => els.map(a => a.href)")
-            assert crumb_hrefs == [base, f"{base}{rid}/"]
-            assert page.locator(".ss-crumbs [aria-current=page]").count() == 1
-            assert page.locator(".ss-pager__prev").count() == (1 if k > 0 else 0)
-            assert page.locator(".ss-pager__next").count() == (1 if k + 1 < len(urls) else 0)
-            nav = page.evaluate(nav_links)
-            assert 0 < len(nav) <= 6, nav
-            assert not [p for p in nav if p.strip("/").split("/")[0] in ids], nav
-            if k + 1 < len(urls):
-                with page.expect_navigation() as navigation:
-                    page.locator(".ss-pager__next").click()
-                assert navigation.value.status == 200
-        if len(urls) > 1:
+            assert page.goto(url).status == 200
+            hrefs.update(check_topic_page(page, base, rid, urls, k, set(records)))
+    assert all(context.request.get(href).status == 200 for href in sorted(hrefs))
+    context.close()
+
+
+def test_pager_walk_with_the_full_page(page, base, collection):
+    """Follow 'next' from the first topic to the last of the smallest synthetic record, then 'previous'."""
+    records, _site = collection
+    rid = min((r for r in records if r != SEED_ID), key=lambda r: records[r][2])
+    page.goto(f"{base}{rid}/")
+    urls = page.locator(".ss-topics a").evaluate_all("els => els.map(a => a.href)")
+    assert page.goto(urls[0]).status == 200
+    for k in range(len(urls)):
+        check_topic_page(page, base, rid, urls, k, set(records))
+        if k + 1 < len(urls):
             with page.expect_navigation() as navigation:
-                page.locator(".ss-pager__prev").click()
-            assert navigation.value.status == 200 and page.url == urls[-2]
-    for href in ("", "timeline/", "glossary/"):
-        assert page.request.get(base + href).status == 200
+                page.locator(".ss-pager__next").click()
+            assert navigation.value.status == 200
+    with page.expect_navigation() as navigation:
+        page.locator(".ss-pager__prev").click()
+    assert navigation.value.status == 200 and page.url == urls[-2]
+    with page.expect_navigation() as navigation:
+        page.locator(".ss-crumbs a").nth(1).click()
+    assert navigation.value.status == 200 and page.url == f"{base}{rid}/"
