@@ -1,13 +1,27 @@
-"""MkDocs hooks: under ``mkdocs serve``, regenerate docs/ from content/ before each rebuild.
+"""MkDocs hooks.
 
-``mkdocs build`` never regenerates (CI checks docs/ with ``scripts/build.py --check`` instead),
-so a build of the committed docs/ is exactly what was reviewed.
+* Under ``mkdocs serve``, regenerate docs/ from content/ before each rebuild. ``mkdocs build`` never
+  regenerates (CI checks docs/ with ``scripts/build.py --check`` instead), so a build of the committed
+  docs/ is exactly what was reviewed.
+* Link previews: each page gets Open Graph and Twitter card tags and JSON-LD (``on_page_context`` puts
+  them, ready to print, into ``ss_head`` for ``overrides/partials/ss-head.html``), and record pages the
+  data that ``assets/cite.js`` makes citations from.
+* ``robots.txt`` naming the sitemap's absolute URL (``on_post_build``).
+
+Escaping: MkDocs renders the theme without autoescaping. The generator writes ``title`` and
+``description`` into front matter HTML-escaped (Material prints them as they are) and every other
+field raw, so here the escaped ones are unescaped once and every value is escaped exactly once
+where it is printed: ``html.escape`` in attributes, ``_script_json`` inside ``<script>``.
 """
 from __future__ import annotations
 
+import html
+import json
 import logging
 import os
+import re
 import sys
+from urllib.parse import urljoin
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -16,6 +30,11 @@ from summitsite.pipeline import build  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.summitsite")
 _serving = False
+
+OG_IMAGE = "assets/og-image.png"
+OG_IMAGE_SIZE = (1200, 630)
+OG_IMAGE_ALT = "首脳会談記録 Summit Records — 外務省の首脳会談記録を原文と英訳で MOFA summit records in Japanese with English"
+MOFA = {"ja": "外務省", "en": "Ministry of Foreign Affairs of Japan", "url": "https://www.mofa.go.jp/"}
 
 
 def on_startup(command, dirty):
@@ -37,3 +56,95 @@ def on_pre_build(config):
     if result.summary.written or result.summary.removed:
         log.info("regenerated docs/: %d written, %d removed", len(result.summary.written),
                  len(result.summary.removed))
+
+
+def on_page_context(context, page, config, nav):
+    context["ss_head"] = head(page.meta or {}, page.canonical_url or config.site_url or "",
+                              page.is_homepage, config)
+    return context
+
+
+def on_post_build(config):
+    """robots.txt: crawl everything; the sitemap by its absolute URL (crawlers read robots.txt only
+    at a host's root, so on a project sub-path it is informative; the sitemap still works)."""
+    site_url = config.site_url or "/"
+    with open(os.path.join(config.site_dir, "robots.txt"), "w", encoding="utf-8") as handle:
+        handle.write(f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(site_url, 'sitemap.xml')}\n")
+
+
+def head(meta: dict, url: str, is_home: bool, config) -> dict:
+    """Everything ss-head.html prints, each value escaped once for where it goes."""
+    site_url = config.site_url or ""
+    site_name = config.site_name
+    title = site_name if is_home else html.unescape(str(meta.get("title") or site_name))
+    description = html.unescape(str(meta.get("description") or config.site_description or ""))
+    image = urljoin(site_url, OG_IMAGE)
+    kind = meta.get("ss_page")
+    record = kind in ("overview", "topic") and meta.get("ss_record_title")
+    properties = [
+        ("og:site_name", site_name), ("og:title", title), ("og:description", description), ("og:url", url),
+        ("og:type", "article" if record else "website"), ("og:locale", "ja_JP"), ("og:locale:alternate", "en_US"),
+        ("og:image", image), ("og:image:type", "image/png"), ("og:image:width", str(OG_IMAGE_SIZE[0])),
+        ("og:image:height", str(OG_IMAGE_SIZE[1])), ("og:image:alt", OG_IMAGE_ALT),
+    ]
+    names = [("twitter:card", "summary_large_image"), ("twitter:title", title),
+             ("twitter:description", description), ("twitter:image", image), ("twitter:image:alt", OG_IMAGE_ALT)]
+    if record and meta.get("ss_date"):
+        properties.append(("article:published_time", meta["ss_date"]))
+    return {
+        "properties": [(html.escape(k), html.escape(v)) for k, v in properties],
+        "names": [(html.escape(k), html.escape(v)) for k, v in names],
+        "jsonld": _script_json(json_ld(meta, url, title, description, image, site_url, config)),
+        "cite": _script_json(cite_data(meta, site_name)) if record else None,
+    }
+
+
+def json_ld(meta: dict, url: str, title: str, description: str, image: str, site_url: str, config) -> dict:
+    """schema.org: the site, this page, and for record pages the record (a MOFA report about a meeting)."""
+    website = {"@type": "WebSite", "@id": site_url + "#website", "url": site_url, "name": config.site_name,
+               "description": config.site_description, "inLanguage": ["ja", "en"]}
+    kind = meta.get("ss_page")
+    page = {"@type": "CollectionPage" if kind in ("home", "glossary", "timeline") else "WebPage",
+            "@id": url, "url": url, "name": title, "description": description, "inLanguage": "ja",
+            "isPartOf": {"@id": website["@id"]}, "primaryImageOfPage": {"@type": "ImageObject", "url": image}}
+    graph = [website, page]
+    if kind in ("overview", "topic") and meta.get("ss_record_title"):
+        publisher = {"@type": "GovernmentOrganization", "name": meta.get("ss_publisher") or MOFA["ja"]}
+        if (meta.get("ss_publisher") or MOFA["ja"]) == MOFA["ja"]:
+            publisher.update(alternateName=MOFA["en"], url=MOFA["url"])
+        elif meta.get("ss_publisher_en"):
+            publisher["alternateName"] = meta["ss_publisher_en"]
+        record = {"@type": "Report", "@id": urljoin(url, "../" if kind == "topic" else "./") + "#record",
+                  "name": meta["ss_record_title"], "headline": meta["ss_record_title"], "inLanguage": "ja",
+                  "publisher": publisher, "author": publisher}
+        if meta.get("ss_record_title_en"):
+            record["alternateName"] = meta["ss_record_title_en"]
+        if meta.get("ss_source_url"):
+            record["url"] = meta["ss_source_url"]
+            page["isBasedOn"] = meta["ss_source_url"]
+        if meta.get("ss_date"):
+            record["dateCreated"] = meta["ss_date"]
+            record["temporalCoverage"] = meta["ss_date"]
+            name = re.sub(r"\s*[（(]?概要[)）]?\s*$", "", meta["ss_record_title"]) or meta["ss_record_title"]
+            meeting = {"@type": "Event", "name": name, "startDate": meta["ss_date"],
+                       "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode"}
+            if meta.get("ss_venue"):
+                meeting["location"] = {"@type": "Place", "name": meta["ss_venue"]}
+            record["about"] = meeting
+        page["about"] = {"@id": record["@id"]}
+        graph.append(record)
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+def cite_data(meta: dict, site_name: str) -> dict:
+    """What assets/cite.js needs to cite a passage of this record (raw text; the script escapes)."""
+    return {"title": meta.get("ss_record_title"), "title_en": meta.get("ss_record_title_en"),
+            "date": meta.get("ss_date"), "era_date": meta.get("ss_era_date"),
+            "source_url": meta.get("ss_source_url"), "publisher": meta.get("ss_publisher"),
+            "publisher_en": meta.get("ss_publisher_en"), "record": meta.get("ss_record"), "site_name": site_name}
+
+
+def _script_json(data) -> str:
+    """JSON that is safe inside <script>: no '<', '>' or '&' can end the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

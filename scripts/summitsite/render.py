@@ -144,7 +144,7 @@ class Renderer:
         return self.page("overview.html", {
             "title": _plain_title(record),
             "description": _description(record, title_en),
-            "ss_page": "overview", "ss_record": record.id,
+            "ss_page": "overview", "ss_record": record.id, **_record_fields(record, meta, title_en),
         }, r=record, meta=meta, url=url, en=lambda k: self.en(record.id, k), topics=self.topic_links(record, url),
             countries=countries(record, meta), json_url="record.json")
 
@@ -165,6 +165,7 @@ class Renderer:
             "title": f"{topic.marker}{topic.title or _first_words(topic)} — {_plain_title(record)}",
             "description": _topic_description(topic, title_en),
             "ss_page": "topic", "ss_record": record.id,
+            **_record_fields(record, self.data.metas[record.id], self.en(record.id, "title")),
         }, r=record, t=topic, url=url, en=lambda k: self.en(record.id, k), title_en=title_en,
             topics=self.topic_links(record, url), neighbours={
                 k: {"topic": v, "url": urls.rel(url, urls.topic_url(record.id, v.slug)),
@@ -345,6 +346,13 @@ def leaders(record: Record, meta: RecordMeta) -> list[str]:
     names = [s for t in record.topics for st in t.statements for s in st.speakers
              if s.endswith(("総理", "大統領", "首相", "主席", "総理大臣", "国王"))]
     return list(dict.fromkeys(names))
+
+
+def _record_fields(record: Record, meta: RecordMeta, title_en: str | None) -> dict:
+    """Front matter for link previews, JSON-LD and citations (raw text: the theme hooks escape it)."""
+    return {"ss_record_title": record.title, "ss_record_title_en": title_en, "ss_date": record.date,
+            "ss_era_date": record.era_date, "ss_venue": record.venue, "ss_source_url": meta.source_url,
+            "ss_publisher": meta.publisher, "ss_publisher_en": meta.publisher_en}
 
 
 def _plain_title(record: Record) -> str:
