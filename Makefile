@@ -6,7 +6,7 @@ PORT   ?= 8000
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site docs check test chromium bench screenshots clean
+.PHONY: serve site docs check test chromium bench screenshots quality clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,16 @@ bench: $(STAMP)
 ## screenshots: every page type, desktop and phone, light and dark, into bench/out/screenshots/
 screenshots: site chromium
 	$(PY) bench/screenshots.py site bench/out/screenshots
+
+## quality: Lighthouse (mobile), axe-core, off-site requests, dark mode and print on the built site
+##          (measurements, not tests: see bench/quality.py). Lighthouse comes from npm into bench/node_modules.
+LIGHTHOUSE := bench/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+quality: site chromium $(LIGHTHOUSE)
+	$(PY) bench/quality.py --site site $(QUALITY_ARGS)
 
 clean:
 	rm -rf site bench/out .pytest_cache
