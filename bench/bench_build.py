@@ -6,8 +6,8 @@
 For each size N, in a throwaway copy of the project (the seed alone for N=1, else the seed plus
 N-1 records from bench/synth.py), each run removes docs/ and site/, then times the generator
 (``scripts/build.py``) and ``mkdocs build --strict`` one after the other, exactly what ``make site``
-does. Then the same docs/ is built again with the search plugin disabled (a temp config that
-INHERITs mkdocs.yml), and the search step is the difference of the medians. Prints one table on
+does; right after each, the same docs/ is built again with the search plugin disabled (a temp
+config that INHERITs mkdocs.yml), and the search step is the difference of the medians. Prints one table on
 stdout (progress goes to stderr) and writes bench/out/bench-<time>.json and bench/out/bench-latest.json.
 """
 from __future__ import annotations
@@ -36,12 +36,13 @@ PYTHON = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 NO_SEARCH = "INHERIT: mkdocs.yml\nplugins:\n  - search:\n      enabled: false\n"
 COLUMNS = [("N", 5), ("pages", 6), ("gen s", 7), ("mkdocs s", 8), ("search s", 8), ("site s", 7), ("gen %", 6),
-           ("site MB", 8), ("topic KB", 8), ("peak MB", 8)]
+           ("site MB", 8), ("topic KB", 8), ("peak MB", 8), ("gen cpu", 7), ("mk cpu", 7), ("srch cpu", 8),
+           ("gen cpu %", 9)]
 TARGETS = {"site_s_at_100": 30.0, "ratio_300_100": 3.3, "topic_kb": 60.0, "gen_share": 0.10}
 
 
-def run(cmd: list[str], cwd: str) -> tuple[float, int]:
-    """Run ``cmd``; return (wall seconds, peak RSS in KiB of that process and its waited children).
+def run(cmd: list[str], cwd: str) -> tuple[float, int, float]:
+    """Run ``cmd``; return (wall seconds, peak RSS in KiB, CPU seconds user+sys) of that process.
 
     os.wait4 gives this child's own rusage, so each run's peak is its own (RUSAGE_CHILDREN would
     only ever report the largest child so far)."""
@@ -56,7 +57,7 @@ def run(cmd: list[str], cwd: str) -> tuple[float, int]:
             out.seek(0)
             sys.stderr.write(out.read().decode("utf-8", "replace") + err.read().decode("utf-8", "replace"))
             raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)} in {cwd}")
-    return seconds, usage.ru_maxrss
+    return seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def tree_bytes(folder: str) -> int:
@@ -81,44 +82,53 @@ def measure(n: int, runs: int, search_split: bool, keep: bool) -> dict:
         gen_cmd = [PYTHON, os.path.join(project, "scripts", "build.py")]
         mkdocs_cmd = [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", os.path.join(project, "mkdocs.yml"),
                       "-d", site]
+        config = os.path.join(project, "mkdocs.nosearch.yml")
+        with open(config, "w", encoding="utf-8") as handle:
+            handle.write(NO_SEARCH)
+        other = os.path.join(project, "site-nosearch")
+        nosearch_cmd = [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", other]
         load_before = os.getloadavg()
-        gen, mk, total, gen_rss, mk_rss = [], [], [], [], []
+        gen, mk, total, gen_rss, mk_rss, gen_cpu, mk_cpu, nosearch, nosearch_cpu = ([] for _ in range(9))
         for k in range(runs):
             shutil.rmtree(docs, ignore_errors=True)
             shutil.rmtree(site, ignore_errors=True)
-            g, g_rss = run(gen_cmd, project)
-            m, m_rss = run(mkdocs_cmd, project)
+            g, g_rss, g_cpu = run(gen_cmd, project)
+            m, m_rss, m_cpu = run(mkdocs_cmd, project)
             gen.append(g), mk.append(m), total.append(g + m), gen_rss.append(g_rss), mk_rss.append(m_rss)
-            print(f"  N={n} run {k + 1}/{runs}: gen {g:.2f} s, mkdocs {m:.2f} s", file=sys.stderr)
+            gen_cpu.append(g_cpu), mk_cpu.append(m_cpu)
+            note = ""
+            if search_split:
+                # Right after the real build, on the same docs/: load spikes hit both alike.
+                shutil.rmtree(other, ignore_errors=True)
+                s, _rss, s_cpu = run(nosearch_cmd, project)
+                nosearch.append(s), nosearch_cpu.append(s_cpu)
+                note = f", mkdocs without search {s:.2f} s"
+            print(f"  N={n} run {k + 1}/{runs}: gen {g:.2f} s, mkdocs {m:.2f} s{note} (load {os.getloadavg()[0]:.2f})",
+                  file=sys.stderr)
+        shutil.rmtree(other, ignore_errors=True)
         pages = sum(1 for _b, _d, names in os.walk(docs) for x in names if x.endswith(".md"))
         html = sum(1 for _b, _d, names in os.walk(site) for x in names if x.endswith(".html"))
         site_bytes = tree_bytes(site)
         index_bytes = os.path.getsize(os.path.join(site, "search", "search_index.json"))
         seed_topics = [os.path.getsize(p) for p in topic_pages(site, SEED_ID)]
         all_topics = [os.path.getsize(p) for rid in ids for p in topic_pages(site, rid)]
-        nosearch = []
-        if search_split:
-            config = os.path.join(project, "mkdocs.nosearch.yml")
-            with open(config, "w", encoding="utf-8") as handle:
-                handle.write(NO_SEARCH)
-            other = os.path.join(project, "site-nosearch")
-            for k in range(runs):
-                shutil.rmtree(other, ignore_errors=True)
-                s, _rss = run([PYTHON, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", other], project)
-                nosearch.append(s)
-                print(f"  N={n} run {k + 1}/{runs}: mkdocs without search {s:.2f} s", file=sys.stderr)
         med = statistics.median
         result = {
             "n": n, "records": len(ids), "pages": pages, "html_files": html, "runs": runs,
             "gen_s": med(gen), "mkdocs_s": med(mk), "site_s": med(total),
             "mkdocs_nosearch_s": med(nosearch) if nosearch else None,
             "search_s": med(mk) - med(nosearch) if nosearch else None,
+            "mkdocs_nosearch_cpu_s": med(nosearch_cpu) if nosearch else None,
+            "search_cpu_s": med(mk_cpu) - med(nosearch_cpu) if nosearch else None,
             "gen_share": med(gen) / med(total),
             "site_bytes": site_bytes, "search_index_bytes": index_bytes,
             "topic_bytes_seed_max": max(seed_topics), "topic_bytes_all_max": max(all_topics),
             "topic_bytes_all_median": med(all_topics),
             "gen_peak_kib": max(gen_rss), "mkdocs_peak_kib": max(mk_rss),
-            "samples": {"gen_s": gen, "mkdocs_s": mk, "site_s": total, "mkdocs_nosearch_s": nosearch},
+            "gen_cpu_s": med(gen_cpu), "mkdocs_cpu_s": med(mk_cpu),
+            "gen_share_cpu": med(gen_cpu) / (med(gen_cpu) + med(mk_cpu)),
+            "samples": {"gen_s": gen, "mkdocs_s": mk, "site_s": total, "mkdocs_nosearch_s": nosearch,
+                        "gen_cpu_s": gen_cpu, "mkdocs_cpu_s": mk_cpu, "mkdocs_nosearch_cpu_s": nosearch_cpu},
             "loadavg_before": load_before, "loadavg_after": os.getloadavg(),
         }
         if keep:
@@ -134,7 +144,8 @@ def row(r: dict) -> list[str]:
     peak = max(r["gen_peak_kib"], r["mkdocs_peak_kib"]) * 1024 / 1e6
     return [str(r["n"]), str(r["pages"]), f"{r['gen_s']:.2f}", f"{r['mkdocs_s']:.2f}", search, f"{r['site_s']:.2f}",
             f"{100 * r['gen_share']:.1f}", f"{r['site_bytes'] / 1e6:.1f}", f"{r['topic_bytes_seed_max'] / 1e3:.1f}",
-            f"{peak:.0f}"]
+            f"{peak:.0f}", f"{r['gen_cpu_s']:.2f}", f"{r['mkdocs_cpu_s']:.2f}",
+            f"{r['search_cpu_s']:.2f}" if r["search_cpu_s"] is not None else "-", f"{100 * r['gen_share_cpu']:.1f}"]
 
 
 def table(results: list[dict]) -> str:
@@ -155,7 +166,8 @@ def summary(results: list[dict]) -> tuple[list[str], dict]:
             checks[f"ratio_300_100_{key[:-2]}"] = ratio
         checks["target_ratio"] = checks["ratio_300_100_site"] <= TARGETS["ratio_300_100"]
     biggest = results[-1]
-    lines.append(f"gen share of total at N={biggest['n']}: {100 * biggest['gen_share']:.1f}%")
+    lines.append(f"gen share of total at N={biggest['n']}: {100 * biggest['gen_share']:.1f}% of wall time, "
+                 f"{100 * biggest['gen_share_cpu']:.1f}% of CPU time")
     if 100 in by_n:
         checks["target_site_100"] = by_n[100]["site_s"] <= TARGETS["site_s_at_100"]
     checks["target_topic_kb"] = all(r["topic_bytes_all_max"] / 1e3 <= TARGETS["topic_kb"] for r in results)
