@@ -173,7 +173,15 @@
     function show(styleId) {
       area.value = current.texts[styleId];
       area.setAttribute("lang", styleId === "ja" ? "ja" : "en");
+      area.setAttribute("data-style", styleId);
+      fit();
     }
+    // The box grows to its text (BibTeX is a dozen lines), up to a max-height set in cite.css.
+    function fit() {
+      area.style.height = "auto";
+      if (area.scrollHeight) area.style.height = (area.scrollHeight + 2) + "px";
+    }
+    dialog.ssFit = fit;
     group.addEventListener("change", function (event) {
       if (event.target.name !== "ss-cite-style") return;
       try { localStorage.setItem("ss-cite-style", event.target.value); } catch (e) {}
@@ -197,9 +205,8 @@
     dialog.ssShow = function (id, label) {
       current = { id: id, texts: citations(id, label) };
       which.textContent = "";
-      which.appendChild(el("span", { lang: "ja", text: (data.title ? "「" + data.title + "」" : "") + label }));
-      which.appendChild(document.createTextNode(" "));
-      which.appendChild(el("span", { lang: "en", text: "passage " + label }));
+      which.appendChild(el("span", { lang: "ja", text: (data.publisher || "") + (data.title ? "「" + data.title + "」" : "") +
+        (data.era_date || data.date || "") + "　" + label }));
       note.textContent = "";
       note.appendChild(el("span", { lang: "ja", text: "閲覧日は今日の日付です。" }));
       note.appendChild(document.createTextNode(" "));
@@ -220,6 +227,7 @@
     dialog.ssShow(id, passage ? passage.getAttribute("data-passage") || id : id);
     document.documentElement.classList.add("ss-cite-is-open");
     dialog.showModal();
+    dialog.ssFit();
     var checked = dialog.querySelector("input[name=ss-cite-style]:checked");
     if (checked) checked.focus();
   });
