@@ -48,9 +48,14 @@ def test_pages_workflow_is_valid_offline():
     uses = [s.get("uses", "").split("@")[0] for s in build["steps"]]
     runs = " \n".join(s.get("run", "") for s in build["steps"])
     assert uses.index("actions/configure-pages") < uses.index("actions/upload-pages-artifact")
-    assert "pip install --disable-pip-version-check -r requirements.txt" in runs
-    assert runs.index("scripts/build.py --check") < runs.index("mkdocs build --strict")
-    step = next(s for s in build["steps"] if "mkdocs build" in s.get("run", ""))
+    assert runs.index("make check") < runs.index("make site")
+    # …which are the Makefile's: pinned requirements into .venv, the generator's --check, a strict build.
+    makefile = open(os.path.join(ROOT, "Makefile"), encoding="utf-8").read()
+    recipes = {m.group(1): m.group(3) for m in re.finditer(r"^([$()A-Za-z_]+):([^\n]*)\n((?:\t[^\n]*\n)*)", makefile, re.M)}
+    assert "pip install" in recipes["$(STAMP)"] and "-r requirements.txt" in recipes["$(STAMP)"]
+    assert re.search(r"^check: \$\(STAMP\)", makefile, re.M) and "scripts/build.py --check" in recipes["check"]
+    assert re.search(r"^site: docs", makefile, re.M) and "mkdocs build --strict" in recipes["site"]
+    step = next(s for s in build["steps"] if "make site" in s.get("run", ""))
     assert step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
     assert next(s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", ""))["with"]["path"] == "site"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
