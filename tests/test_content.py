@@ -81,7 +81,7 @@ def test_glossary_schema_errors_are_all_reported(tmp_path):
         "entry 'Bad Id': unknown key 'extra' (expected one of: id, kind, forms, en, note)",
         "entry 'Bad Id': expected an id of lowercase letters, digits and hyphens",
         "entry 'Bad Id': expected kind to be one of person, place, organisation, agreement, event, term, found 'animal'",
-        "entry 'Bad Id': form '総理' is already a form of 'koizumi'",
+        "entry 'Bad Id': form '総理' is already a form of 'sori'",
     ]
 
 
