@@ -431,10 +431,10 @@ def test_print_keeps_paragraph_ids(browser, site_url):
 
 
 # --- axe-core ---------------------------------------------------------------------------------------
-# Material's search box (<div class="md-search" role="dialog"> without a name) is being replaced by the
-# new header search (overrides/partials/header.html, search*), which is not this test's to fix; it is left
-# out here and bench/quality.py reports it. Everything else on the page is checked.
-AXE_CONTEXT = {"exclude": [[".md-search"]]}
+# Material's own search box (<div class="md-search" role="dialog"> without a name) is being replaced by
+# the new header search (overrides/partials/header.html, search*), which is not this test's to fix: only
+# that old box is left out here (bench/quality.py still reports it); the new one is checked like the rest.
+AXE_CONTEXT = {"exclude": [[".md-search[role=dialog]"]]}
 
 
 def axe_violations(page) -> list[str]:
