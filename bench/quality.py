@@ -5,6 +5,7 @@ a topic page, the timeline and the glossary; no request leaving the site; dark m
     make quality                                  # builds site/, installs Lighthouse, runs everything
     .venv/bin/python bench/quality.py [--site site] [--runs 3] [--skip-lighthouse]
     .venv/bin/python bench/quality.py og-image    # redraw overrides/assets/og-image.png
+    .venv/bin/python bench/quality.py screenshots # the cite dialog and a linked passage, into bench/out/screenshots/
 
 These are measurements, not unit tests (a fast subset — axe, links, meta — is tests/test_publish.py).
 The site is served the way GitHub Pages serves it: gzip for text and `Cache-Control: max-age=600`.
@@ -207,10 +208,36 @@ def og_image(path: str) -> None:
     print(f"{path}: {os.path.getsize(path)} bytes")
 
 
+# --- screenshots of the cite dialog ------------------------------------------------------------------
+def screenshots(site: str, out: str) -> None:
+    """A topic page reached by #s2-2, after its permalink was clicked (Copied), with the cite dialog
+    open (Japanese) and switched to BibTeX; desktop and phone, light and dark."""
+    from browser import serve
+    os.makedirs(out, exist_ok=True)
+    with serve(site) as base, chromium() as browser:
+        for scheme in ("light", "dark"):
+            for size, (width, height) in {"desktop": (1280, 900), "phone": (390, 844)}.items():
+                context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+                context.grant_permissions(["clipboard-read", "clipboard-write"])
+                page = context.new_page()
+                page.goto(base + "2003-01-10-japan-russia/importance-of-relations/#s2-2")
+                page.wait_for_load_state("networkidle")
+                shots = {"anchor": None, "copied": "#s2-2 > .ss-passage__bar .ss-permalink",
+                         "cite": '[data-ss-cite="s2-2"]', "cite-bibtex": 'label[for="ss-cite-style-bibtex"]'}
+                for name, click in shots.items():
+                    if click:
+                        page.locator(click).click()
+                        page.wait_for_timeout(250)
+                    path = os.path.join(out, f"{name}-{size}-{scheme}.png")
+                    page.screenshot(path=path)
+                    print(path)
+                context.close()
+
+
 # --- main --------------------------------------------------------------------------------------------
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", nargs="?", default="measure", choices=["measure", "og-image"])
+    parser.add_argument("command", nargs="?", default="measure", choices=["measure", "og-image", "screenshots"])
     parser.add_argument("--site", default=os.path.join(ROOT, "site"), help="built site to measure (default: site/)")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (median performance)")
     parser.add_argument("--skip-lighthouse", action="store_true")
@@ -221,6 +248,9 @@ def main() -> int:
         return 0
     if not os.path.exists(os.path.join(args.site, "index.html")):
         raise SystemExit(f"{args.site}: no built site (run `make site`)")
+    if args.command == "screenshots":
+        screenshots(args.site, os.path.join(HERE, "out", "screenshots"))
+        return 0
     if not args.skip_lighthouse and not os.path.exists(LIGHTHOUSE):
         raise SystemExit("Lighthouse is not installed: npm ci --prefix bench (make quality does it)")
     os.makedirs(args.out, exist_ok=True)

@@ -160,7 +160,7 @@
       group.appendChild(el("label", { "for": input.id, "class": "ss-cite-style" },
         [input, el("span", { "class": "ss-cite-style__text" }, text)]));
     });
-    var area = el("textarea", { id: "ss-cite-text", "class": "ss-cite-text", readonly: "", rows: "7", spellcheck: "false" });
+    var area = el("textarea", { id: "ss-cite-text", "class": "ss-cite-text", readonly: "", rows: "3", spellcheck: "false" });
     var areaLabel = el("label", { "for": "ss-cite-text", "class": "ss-cite-label" }, bilingual("引用文", "Citation"));
     var copy = el("button", { type: "button", "class": "ss-cite-copy md-button md-button--primary" }, bilingual("コピー", "Copy"));
     var note = el("p", { "class": "ss-cite-note" });
