@@ -4,9 +4,11 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+PAGEFIND_VERSION := 1.6.0
+PAGEFIND := $(VENV)/pagefind/.installed-$(PAGEFIND_VERSION)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site docs check test chromium bench screenshots quality clean
+.PHONY: serve site docs check test chromium bench screenshots quality pagefind search-bench clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,13 +23,29 @@ docs: $(STAMP)
 check: $(STAMP)
 	$(PY) scripts/build.py --check
 
-## site: build the static site into site/ (strict: any warning fails)
-site: docs
+## site: build the static site into site/ (strict: any warning fails), then its search index
+site: docs $(PAGEFIND)
 	$(PY) -m mkdocs build --strict
+	$(PY) bench/search_index.py site
 
 ## serve: build and serve at http://127.0.0.1:$(PORT), regenerating when content/ or scripts/ change
-serve: docs
-	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
+##        (mkdocs serve, with the search index rebuilt after every build: bench/search_index.py --serve)
+serve: docs $(PAGEFIND)
+	$(PY) bench/search_index.py --serve 127.0.0.1:$(PORT)
+
+## pagefind: the search indexer (npm's pagefind, whose extended binary segments Japanese), into .venv
+pagefind: $(PAGEFIND)
+$(PAGEFIND):
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else \
+	    echo "npm is needed to install pagefind: sudo apt-get install nodejs npm" >&2; exit 1; \
+	  fi; }
+	rm -rf $(VENV)/pagefind && mkdir -p $(VENV)/pagefind
+	npm install --prefix $(VENV)/pagefind --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
+	  pagefind@$(PAGEFIND_VERSION)
+	touch $@
 
 ## chromium: Debian's Chromium for the browser tests (installed when missing and run as root)
 chromium:
@@ -40,7 +58,7 @@ chromium:
 	fi
 
 ## test: the whole suite (generator check, unit tests, real builds, real headless Chromium)
-test: $(STAMP) chromium
+test: $(STAMP) chromium $(PAGEFIND)
 	$(PY) scripts/build.py --check
 	$(PY) -m pytest -q
 
@@ -61,6 +79,10 @@ $(LIGHTHOUSE): bench/package.json bench/package-lock.json
 
 quality: site chromium $(LIGHTHOUSE)
 	$(PY) bench/quality.py --site site $(QUALITY_ARGS)
+
+## search-bench: the search benchmark (bench/queries.yml) in headless Chromium on a fresh build
+search-bench: $(STAMP) chromium $(PAGEFIND)
+	$(PY) bench/search_bench.py
 
 clean:
 	rm -rf site bench/out .pytest_cache

@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+"""The site's search index: Pagefind (extended build, Japanese segmentation) over the built pages.
+
+    python bench/search_index.py SITE_DIR            index a built site (``make site`` runs this)
+    python bench/search_index.py --serve [ADDR]      ``mkdocs serve`` that re-indexes after every build
+
+Pagefind reads HTML, so the index is made after ``mkdocs build``. It reads an *index-only copy* of each
+page, never the pages themselves: the copy marks what to index (``data-pagefind-body`` on the page's
+``.ss-page``), what not to (breadcrumbs, pagers, topic lists, permalinks, timeline cross-links, licence
+lines: ``data-pagefind-ignore``) and where each passage starts (``data-pagefind-title`` on
+``section.ss-passage``, glossary entries and timeline events, so that a hit links to ``#s6-2``). The
+pages in ``site/`` are not modified; what a reader sees is the record exactly as published.
+
+Output, in ``SITE_DIR/pagefind/``: Pagefind's bundle (``pagefind.js``, a WebAssembly module, index
+chunks and one fragment per page, fetched on demand) and ``ss-search.json``, the few things the search
+box needs besides the index: English names from the glossary mapped to the Japanese forms they gloss
+(so that "DPRK" also finds 北朝鮮). ``overrides/assets/search.js`` is the search box.
+
+Pagefind comes from npm (``pagefind``, pinned in the Makefile, installed into ``.venv/pagefind/``);
+``PAGEFIND_BINARY`` overrides where its ``pagefind_extended`` binary is looked for.
+
+This file lives in ``bench/`` only because of who owns which files right now; it belongs with the
+build (``scripts/``) and its post-build step in ``scripts/mkdocs_hooks.py``.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from html.parser import HTMLParser
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PAGEFIND_VERSION = "1.6.0"
+PAGEFIND_HOME = os.path.join(ROOT, ".venv", "pagefind")
+OUTPUT_SUBDIR = "pagefind"
+EXTRA_FILE = "ss-search.json"
+
+# Classes whose elements are not searched: navigation and chrome repeated on many pages (they would
+# make every topic page match every topic title), labels, licence lines and cross-links whose text is
+# not the page's own (a topic page would otherwise match the timeline events it links to).
+IGNORED_CLASSES = {
+    "ss-crumbs", "ss-pager", "ss-topics", "ss-passage__bar", "ss-timeline-links", "ss-visually-hidden",
+    "ss-jump", "ss-gloss__occ", "ss-permalink", "ss-kinds", "ss-event__links", "ss-event__source",
+    "ss-badge", "ss-legend", "ss-count", "ss-small", "ss-intro", "ss-filter", "ss-more", "ss-label",
+}
+UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"]
+
+
+def find_pagefind() -> str:
+    """Path of the ``pagefind_extended`` binary (PAGEFIND_BINARY, else the npm install in .venv)."""
+    explicit = os.environ.get("PAGEFIND_BINARY")
+    if explicit:
+        return explicit
+    found = sorted(glob.glob(os.path.join(PAGEFIND_HOME, "node_modules", "@pagefind", "*", "bin",
+                                          "pagefind_extended")))
+    if not found:
+        raise SystemExit(f"pagefind {PAGEFIND_VERSION} (extended) is not installed: run `make pagefind` "
+                         f"(npm install pagefind@{PAGEFIND_VERSION} into {PAGEFIND_HOME})")
+    return found[0]
+
+
+def text_of(fragment: str) -> str:
+    """Plain text of an HTML fragment, whitespace collapsed."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
+
+
+def fold(text: str) -> str:
+    """The key an English name is looked up by: NFKC, no diacritics, lower case, words only."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def entry_titles(page: str) -> dict[str, str]:
+    """Titles for the sub-results of the glossary (entry forms and English) and timeline (event label)."""
+    titles = {}
+    for m in re.finditer(r'<div class="ss-gloss__entry" id="([^"]+)">\s*<dt>(.*?)</dt>\s*<dd>(.*?)</dd>', page, re.S):
+        forms = re.findall(r"<span lang=\"ja\" data-ja-text>(.*?)</span>", m.group(2), re.S)
+        english = re.search(r"<strong>(.*?)</strong>", m.group(3), re.S)
+        titles[m.group(1)] = " / ".join(text_of(f) for f in forms) + (f" — {text_of(english.group(1))}" if english else "")
+    for m in re.finditer(r'<li class="ss-event[^"]*" id="([^"]+)"[^>]*>(.*?)</li>', page, re.S):
+        label = re.search(r'<p class="ss-event__label">(.*?)</p>', m.group(2), re.S)
+        if label:
+            titles[m.group(1)] = text_of(label.group(1))
+    return titles
+
+
+def glossary_names(page: str) -> dict[str, list[str]]:
+    """English names from the glossary → the Japanese forms they gloss.
+
+    "North Korea (DPRK)" gives the keys "north korea (dprk)", "north korea" and "dprk"; "Daikokuya Kōdayū"
+    gives "daikokuya kodayu". The search box adds the Japanese forms to a query that is one of these keys.
+    """
+    names: dict[str, list[str]] = {}
+    for m in re.finditer(r'<div class="ss-gloss__entry" id="[^"]+">\s*<dt>(.*?)</dt>\s*<dd>(.*?)</dd>', page, re.S):
+        forms = [text_of(f) for f in re.findall(r"<span lang=\"ja\" data-ja-text>(.*?)</span>", m.group(1), re.S)]
+        english = re.search(r"<strong>(.*?)</strong>", m.group(2), re.S)
+        if not forms or not english:
+            continue
+        name = text_of(english.group(1))
+        keys = {fold(name), fold(re.sub(r"\([^)]*\)", " ", name))}
+        keys.update(fold(inner) for inner in re.findall(r"\(([^)]*)\)", name))
+        keys.add(fold(re.sub(r"^the\s+", "", name, flags=re.I)))
+        for key in keys:
+            if len(key) >= 3:
+                for form in forms:
+                    if form not in names.setdefault(key, []):
+                        names[key].append(form)
+    return dict(sorted(names.items()))
+
+
+class IndexCopy(HTMLParser):
+    """Re-emits a page with the ``data-pagefind-*`` attributes that say what to index; text is untouched."""
+
+    def __init__(self, titles: dict[str, str]):
+        super().__init__(convert_charrefs=False)
+        self.titles = titles
+        self.out: list[str] = []
+        self.skip_depth = 0  # inside <script>/<style>: dropped (nothing to index there)
+        self.indexed = False
+
+    def extra(self, tag: str, attrs: dict) -> dict:
+        classes = set((attrs.get("class") or "").split())
+        extra = {}
+        if tag == "div" and "ss-page" in classes and "ss-page--home" not in classes:
+            extra["data-pagefind-body"] = ""
+            kind = next((c[len("ss-page--"):] for c in sorted(classes) if c.startswith("ss-page--")), "")
+            if kind:  # topic, overview, glossary, timeline: the glossary and timeline are lists of entries
+                extra["data-pagefind-meta"] = f"kind:{kind}"
+            self.indexed = True
+        if classes & IGNORED_CLASSES:
+            extra["data-pagefind-ignore"] = "all"
+        if "ss-record-line" in classes:
+            # Not searched (it is on every topic page), but shown under each result.
+            extra["data-pagefind-ignore"] = "index"
+            extra["data-pagefind-meta"] = "record"
+        ident = attrs.get("id")
+        if ident and tag == "section" and "ss-passage" in classes:
+            extra["data-pagefind-title"] = attrs.get("data-passage") or ident
+        elif ident and ident in self.titles:
+            extra["data-pagefind-title"] = self.titles[ident]
+        elif ident == "lead":
+            extra["data-pagefind-title"] = "概要 Lead"
+        return extra
+
+    def emit_tag(self, tag, attrs, closing=""):
+        raw = self.get_starttag_text()
+        extra = self.extra(tag, dict(attrs))
+        if extra:
+            inner = raw[:-2] if raw.endswith("/>") else raw[:-1]
+            added = "".join(f' {k}="{html.escape(v)}"' if v else f" {k}" for k, v in extra.items())
+            raw = inner + added + (" />" if raw.endswith("/>") else ">")
+        self.out.append(raw)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.skip_depth += 1
+            return
+        if not self.skip_depth:
+            self.emit_tag(tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        if not self.skip_depth:
+            self.emit_tag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.skip_depth = max(0, self.skip_depth - 1)
+            return
+        if not self.skip_depth:
+            self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        if not self.skip_depth:
+            self.out.append(data)
+
+    def handle_entityref(self, name):
+        if not self.skip_depth:
+            self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        if not self.skip_depth:
+            self.out.append(f"&#{name};")
+
+    def handle_decl(self, decl):
+        self.out.append(f"<!{decl}>")
+
+
+def index_copy(page: str) -> str | None:
+    """The page as Pagefind should read it, or None when the page is not searched (home, 404)."""
+    parser = IndexCopy(entry_titles(page))
+    parser.feed(page)
+    parser.close()
+    return "".join(parser.out) if parser.indexed else None
+
+
+def build_index(site_dir: str, quiet: bool = False) -> dict:
+    """Index ``site_dir`` into ``site_dir/pagefind/``; returns counts and timings."""
+    started = time.perf_counter()
+    binary = find_pagefind()
+    output = os.path.join(site_dir, OUTPUT_SUBDIR)
+    shutil.rmtree(output, ignore_errors=True)
+    pages = indexed = 0
+    names: dict[str, list[str]] = {}
+    with tempfile.TemporaryDirectory(prefix="ss-search-") as copy_dir:
+        for folder, dirs, files in os.walk(site_dir):
+            dirs[:] = [d for d in dirs if os.path.join(folder, d) != output]
+            for name in files:
+                if not name.endswith(".html"):
+                    continue
+                pages += 1
+                source = os.path.join(folder, name)
+                with open(source, encoding="utf-8") as handle:
+                    page = handle.read()
+                if 'class="ss-page ss-page--glossary"' in page:
+                    names = glossary_names(page)
+                copy = index_copy(page)
+                if copy is None:
+                    continue
+                indexed += 1
+                target = os.path.join(copy_dir, os.path.relpath(source, site_dir))
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with open(target, "w", encoding="utf-8") as handle:
+                    handle.write(copy)
+        result = subprocess.run([binary, "--site", copy_dir, "--output-path", output], capture_output=True,
+                                text=True, timeout=600)
+    if result.returncode != 0:
+        raise SystemExit(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
+    for name in UNUSED:  # Pagefind's own search UIs: the site has its own box (assets/search.js)
+        path = os.path.join(output, name)
+        if os.path.exists(path):
+            os.remove(path)
+    with open(os.path.join(output, EXTRA_FILE), "w", encoding="utf-8") as handle:
+        json.dump({"names": names}, handle, ensure_ascii=False, separators=(",", ":"))
+    size = sum(os.path.getsize(os.path.join(f, n)) for f, _, ns in os.walk(output) for n in ns)
+    summary = {"pages": pages, "indexed": indexed, "names": len(names), "bytes": size,
+               "seconds": round(time.perf_counter() - started, 3)}
+    if not quiet:
+        print(f"search index: {indexed} of {pages} pages, {len(names)} glossary names, "
+              f"{size / 1e6:.2f} MB in {output} ({summary['seconds']} s)", file=sys.stderr)
+    return summary
+
+
+def serve(dev_addr: str) -> None:
+    """``mkdocs serve --strict`` with the index rebuilt into the served folder after every build."""
+    from mkdocs.commands import serve as mkdocs_serve
+
+    build = mkdocs_serve.build
+
+    def build_then_index(config, *args, **kwargs):
+        build(config, *args, **kwargs)
+        build_index(config.site_dir)
+
+    mkdocs_serve.build = build_then_index
+    mkdocs_serve.serve(config_file=os.path.join(ROOT, "mkdocs.yml"), dev_addr=dev_addr, strict=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", nargs="?", default=os.path.join(ROOT, "site"), help="built site (default: site/)")
+    parser.add_argument("--serve", metavar="ADDR", nargs="?", const="127.0.0.1:8000",
+                        help="run mkdocs serve at ADDR, indexing after every build")
+    args = parser.parse_args(argv)
+    if args.serve:
+        serve(args.serve)
+        return 0
+    build_index(args.site)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
