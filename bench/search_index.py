@@ -52,6 +52,10 @@ IGNORED_CLASSES = {
     "ss-jump", "ss-gloss__occ", "ss-permalink", "ss-kinds", "ss-event__links", "ss-event__source",
     "ss-badge", "ss-legend", "ss-count", "ss-small", "ss-intro", "ss-filter", "ss-more", "ss-label",
 }
+# Words that make no name on their own (a place's "Village", "(to the effect) that …").
+STOP_WORDS = {"city", "village", "prefecture", "region", "island", "islands", "border", "theatre", "theater",
+              "north", "south", "east", "west", "united", "states", "union", "kingdom", "republic", "federation",
+              "that", "this", "with", "from", "the", "and"}
 UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"]
 
@@ -99,23 +103,39 @@ def glossary_names(page: str) -> dict[str, list[str]]:
     """English names from the glossary → the Japanese forms they gloss.
 
     "North Korea (DPRK)" gives the keys "north korea (dprk)", "north korea" and "dprk"; "Daikokuya Kōdayū"
-    gives "daikokuya kodayu". The search box adds the Japanese forms to a query that is one of these keys.
+    gives "daikokuya kodayu". People are also found by surname and places by each word of their name
+    ("putin" → プーチン大統領, the entry's first form only), so that an English name finds a record that has
+    no English translation. The search box adds the Japanese forms to a query that is one of these keys.
     """
     names: dict[str, list[str]] = {}
-    for m in re.finditer(r'<div class="ss-gloss__entry" id="[^"]+">\s*<dt>(.*?)</dt>\s*<dd>(.*?)</dd>', page, re.S):
-        forms = [text_of(f) for f in re.findall(r"<span lang=\"ja\" data-ja-text>(.*?)</span>", m.group(1), re.S)]
-        english = re.search(r"<strong>(.*?)</strong>", m.group(2), re.S)
-        if not forms or not english:
-            continue
-        name = text_of(english.group(1))
-        keys = {fold(name), fold(re.sub(r"\([^)]*\)", " ", name))}
-        keys.update(fold(inner) for inner in re.findall(r"\(([^)]*)\)", name))
-        keys.add(fold(re.sub(r"^the\s+", "", name, flags=re.I)))
-        for key in keys:
-            if len(key) >= 3:
-                for form in forms:
-                    if form not in names.setdefault(key, []):
-                        names[key].append(form)
+
+    def add(key: str, forms: list[str]) -> None:
+        if len(key) < 3 or (" " not in key and (len(key) < 4 or key in STOP_WORDS)):
+            return
+        for form in forms:
+            if form not in names.setdefault(key, []):
+                names[key].append(form)
+
+    for group in re.finditer(r'<section class="ss-gloss-group" id="kind-([a-z-]+)"(.*?)</section>', page, re.S):
+        kind = group.group(1)
+        for m in re.finditer(r'<div class="ss-gloss__entry" id="[^"]+">\s*<dt>(.*?)</dt>\s*<dd>(.*?)</dd>',
+                             group.group(2), re.S):
+            forms = [text_of(f) for f in re.findall(r'<span lang="ja" data-ja-text>(.*?)</span>', m.group(1), re.S)]
+            english = re.search(r"<strong>(.*?)</strong>", m.group(2), re.S)
+            if not forms or not english:
+                continue
+            name = text_of(english.group(1))
+            plain = re.sub(r"\([^)]*\)", " ", name)
+            for key in {fold(name), fold(plain), fold(re.sub(r"^the\s+", "", name, flags=re.I))}:
+                add(key, forms)
+            for inner in re.findall(r"\(([^)]*)\)", name):
+                add(fold(inner), forms)
+            words = fold(plain).split()
+            if kind == "person" and len(words) > 1:
+                add(words[-1], forms[:1])
+            elif kind == "place":
+                for word in words:
+                    add(word, forms[:1])
     return dict(sorted(names.items()))
 
 
