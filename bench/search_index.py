@@ -36,7 +36,6 @@ import sys
 import tempfile
 import time
 import unicodedata
-from html.parser import HTMLParser
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PAGEFIND_VERSION = "1.6.0"
@@ -139,89 +138,61 @@ def glossary_names(page: str) -> dict[str, list[str]]:
     return dict(sorted(names.items()))
 
 
-class IndexCopy(HTMLParser):
-    """Re-emits a page with the ``data-pagefind-*`` attributes that say what to index; text is untouched."""
+# A start tag (attributes as Jinja and Material write them: double quotes, '>' escaped), or a whole
+# <script>/<style> element, which is dropped (nothing to index there).
+TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<([a-zA-Z][\w-]*)(\s[^>]*)?>", re.S | re.I)
+ATTR = re.compile(r'([\w:-]+)="([^"]*)"')
 
-    def __init__(self, titles: dict[str, str]):
-        super().__init__(convert_charrefs=False)
-        self.titles = titles
-        self.out: list[str] = []
-        self.skip_depth = 0  # inside <script>/<style>: dropped (nothing to index there)
-        self.indexed = False
 
-    def extra(self, tag: str, attrs: dict) -> dict:
-        classes = set((attrs.get("class") or "").split())
-        extra = {}
-        if tag == "div" and "ss-page" in classes and "ss-page--home" not in classes:
-            extra["data-pagefind-body"] = ""
-            kind = next((c[len("ss-page--"):] for c in sorted(classes) if c.startswith("ss-page--")), "")
-            if kind:  # topic, overview, glossary, timeline: the glossary and timeline are lists of entries
-                extra["data-pagefind-meta"] = f"kind:{kind}"
-            self.indexed = True
-        if classes & IGNORED_CLASSES:
-            extra["data-pagefind-ignore"] = "all"
-        if "ss-record-line" in classes:
-            # Not searched (it is on every topic page), but shown under each result.
-            extra["data-pagefind-ignore"] = "index"
-            extra["data-pagefind-meta"] = "record"
-        ident = attrs.get("id")
-        if ident and tag == "section" and "ss-passage" in classes:
-            extra["data-pagefind-title"] = attrs.get("data-passage") or ident
-        elif ident and ident in self.titles:
-            extra["data-pagefind-title"] = self.titles[ident]
-        elif ident == "lead":
-            extra["data-pagefind-title"] = "概要 Lead"
-        return extra
-
-    def emit_tag(self, tag, attrs, closing=""):
-        raw = self.get_starttag_text()
-        extra = self.extra(tag, dict(attrs))
-        if extra:
-            inner = raw[:-2] if raw.endswith("/>") else raw[:-1]
-            added = "".join(f' {k}="{html.escape(v)}"' if v else f" {k}" for k, v in extra.items())
-            raw = inner + added + (" />" if raw.endswith("/>") else ">")
-        self.out.append(raw)
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
-            self.skip_depth += 1
-            return
-        if not self.skip_depth:
-            self.emit_tag(tag, attrs)
-
-    def handle_startendtag(self, tag, attrs):
-        if not self.skip_depth:
-            self.emit_tag(tag, attrs)
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style"):
-            self.skip_depth = max(0, self.skip_depth - 1)
-            return
-        if not self.skip_depth:
-            self.out.append(f"</{tag}>")
-
-    def handle_data(self, data):
-        if not self.skip_depth:
-            self.out.append(data)
-
-    def handle_entityref(self, name):
-        if not self.skip_depth:
-            self.out.append(f"&{name};")
-
-    def handle_charref(self, name):
-        if not self.skip_depth:
-            self.out.append(f"&#{name};")
-
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
+def extra_attributes(tag: str, attrs: dict[str, str], titles: dict[str, str]) -> dict[str, str]:
+    """The ``data-pagefind-*`` attributes a start tag gets in the index copy."""
+    classes = set(attrs.get("class", "").split())
+    extra = {}
+    if tag == "div" and "ss-page" in classes and "ss-page--home" not in classes:
+        extra["data-pagefind-body"] = ""
+        kind = next((c[len("ss-page--"):] for c in sorted(classes) if c.startswith("ss-page--")), "")
+        if kind:  # topic, overview, glossary, timeline: the glossary and timeline are lists of entries
+            extra["data-pagefind-meta"] = f"kind:{kind}"
+    if classes & IGNORED_CLASSES:
+        extra["data-pagefind-ignore"] = "all"
+    if "ss-record-line" in classes:
+        # Not searched (it is on every topic page), but shown under each result.
+        extra["data-pagefind-ignore"] = "index"
+        extra["data-pagefind-meta"] = "record"
+    ident = attrs.get("id")
+    if ident and tag == "section" and "ss-passage" in classes:
+        extra["data-pagefind-title"] = html.unescape(attrs.get("data-passage") or ident)
+    elif ident and ident in titles:
+        extra["data-pagefind-title"] = titles[ident]
+    elif ident == "lead":
+        extra["data-pagefind-title"] = "概要 Lead"
+    return extra
 
 
 def index_copy(page: str) -> str | None:
-    """The page as Pagefind should read it, or None when the page is not searched (home, 404)."""
-    parser = IndexCopy(entry_titles(page))
-    parser.feed(page)
-    parser.close()
-    return "".join(parser.out) if parser.indexed else None
+    """The page as Pagefind should read it, or None when the page is not searched (home, 404).
+
+    Only start tags change (attributes added) and scripts and styles go; the text is untouched."""
+    titles = entry_titles(page)
+    indexed = False
+
+    def rewrite(m: re.Match) -> str:
+        nonlocal indexed
+        if m.group(1):
+            return ""
+        raw, tag, attributes = m.group(0), m.group(2).lower(), m.group(3) or ""
+        if 'class="' not in attributes and 'id="' not in attributes:
+            return raw
+        extra = extra_attributes(tag, dict(ATTR.findall(attributes)), titles)
+        if not extra:
+            return raw
+        indexed = indexed or "data-pagefind-body" in extra
+        added = "".join(f' {k}="{html.escape(v)}"' if v else f" {k}" for k, v in extra.items())
+        closing = "/>" if raw.endswith("/>") else ">"
+        return raw[: -len(closing)] + added + closing
+
+    copy = TAG.sub(rewrite, page)
+    return copy if indexed else None
 
 
 def build_index(site_dir: str, quiet: bool = False) -> dict:
