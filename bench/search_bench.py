@@ -223,7 +223,18 @@ def index_bytes(site: str, engine: str) -> int:
     return sum(os.path.getsize(os.path.join(f, n)) for f, _, ns in os.walk(folder) for n in ns)
 
 
-def first_query(browser, base: str, engine: str, query: str, path: str = "") -> dict:
+def served_size(site: str, base: str, url: str, reported: int) -> int:
+    """Bytes of a response: the file's size when it is one of the site's (the test server sends files
+    as they are; Playwright under-reports some, e.g. a worker's script), else what Playwright reported."""
+    if site and url.startswith(base):
+        path = urllib.parse.unquote(urllib.parse.urlsplit(url).path[len(urllib.parse.urlsplit(base).path):])
+        file = os.path.join(site, path, "index.html") if path.endswith("/") or not path else os.path.join(site, path)
+        if os.path.isfile(file):
+            return max(reported, os.path.getsize(file))
+    return reported
+
+
+def first_query(browser, base: str, engine: str, query: str, path: str = "", site: str = "") -> dict:
     """A fresh visitor: open a page, then search. What the search fetched, and how long it took."""
     session = Session(browser, base, engine)
     try:
@@ -232,9 +243,10 @@ def first_query(browser, base: str, engine: str, query: str, path: str = "") -> 
         session.fetched.clear()
         items, seconds = session.ask(query)
         session.page.wait_for_load_state("networkidle")
-        fetched = list(session.fetched)
+        fetched = [(url, served_size(site, base, url, size)) for url, size in session.fetched]
         if engine == "material":  # Material fetches its index while the page loads, before any query
-            fetched += [f for f in page_load if "/search/" in f[0] or "workers/search" in f[0]]
+            fetched += [(url, served_size(site, base, url, size)) for url, size in page_load
+                        if "/search/" in url or "workers/search" in url]
         return {"query": query, "seconds": seconds, "results": len(items),
                 "bytes": sum(size for _, size in fetched),
                 "files": [(url[len(base) - 1:] if url.startswith(base) else url, size) for url, size in fetched],
@@ -245,7 +257,7 @@ def first_query(browser, base: str, engine: str, query: str, path: str = "") -> 
 
 def run(site: str, queries: list[dict], engine: str, verbose: bool = True) -> dict:
     with serve(site) as base, chromium() as browser:
-        cold = first_query(browser, base, engine, queries[0]["q"])
+        cold = first_query(browser, base, engine, queries[0]["q"], site=site)
         session = Session(browser, base, engine)
         rows = []
         try:

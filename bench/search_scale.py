@@ -23,7 +23,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tests"))
 
 from browser import chromium, serve  # noqa: E402
-from search_bench import Session, build_site  # noqa: E402
+from search_bench import Session, build_site, served_size  # noqa: E402
 
 QUERIES = ["北朝鮮", "プーチン", "六ケ所村", "くるみ割り人形", "日露 行動計画", "North Korea", "Putin", "fisheries",
            "ITER", "気候変動"]
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
                         items, seconds = session.ask(query)
                         session.page.wait_for_load_state("networkidle")
                         meta = session.page.locator(".md-search-result__meta").inner_text()
-                        fetched = list(session.fetched)
+                        fetched = [(u, served_size(site, base, u, n)) for u, n in session.fetched]
                         times.append(seconds)
                         if session.offsite or session.errors:
                             print(f"  PROBLEMS: {session.offsite} {session.errors}")
