@@ -38,6 +38,7 @@ def main() -> int:
                     page.wait_for_function(WAIT)
                     page.keyboard.press("ArrowDown")
                     page.keyboard.press("ArrowDown")
+                    page.wait_for_timeout(500)  # Material's opening transition
                     page.screenshot(path=os.path.join(out, f"{name}-{size}-{scheme}.png"))
                 page.goto(base + TOPIC + "?q=漁業")
                 page.wait_for_function(WAIT)
