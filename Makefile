@@ -23,15 +23,14 @@ docs: $(STAMP)
 check: $(STAMP)
 	$(PY) scripts/build.py --check
 
-## site: build the static site into site/ (strict: any warning fails), then its search index
+## site: build the static site into site/ (strict: any warning fails) with its search index
 site: docs $(PAGEFIND)
 	$(PY) -m mkdocs build --strict
-	$(PY) bench/search_index.py site
 
 ## serve: build and serve at http://127.0.0.1:$(PORT), regenerating when content/ or scripts/ change
-##        (mkdocs serve, with the search index rebuilt after every build: bench/search_index.py --serve)
+##        (the search index is rebuilt after every build by scripts/mkdocs_hooks.py)
 serve: docs $(PAGEFIND)
-	$(PY) bench/search_index.py --serve 127.0.0.1:$(PORT)
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
 ## pagefind: the search indexer (npm's pagefind, whose extended binary segments Japanese), into .venv
 pagefind: $(PAGEFIND)

@@ -6,8 +6,9 @@
 For each size N, in a throwaway copy of the project (the seed alone for N=1, else the seed plus
 N-1 records from bench/synth.py), each run removes docs/ and site/, then times the generator
 (``scripts/build.py``) and ``mkdocs build --strict`` one after the other, exactly what ``make site``
-does; right after each, the same docs/ is built again with the search plugin disabled (a temp
-config that INHERITs mkdocs.yml), and the search step is the difference of the medians. Prints one table on
+does (the Pagefind search index is made inside ``mkdocs build`` by the post-build hook); right after
+each, the same docs/ is built again with ``SS_SEARCH_INDEX=0`` (no index), and the search step is the
+difference of the medians. Prints one table on
 stdout (progress goes to stderr) and writes bench/out/bench-<time>.json and bench/out/bench-latest.json.
 """
 from __future__ import annotations
@@ -34,21 +35,20 @@ from synth import write_records  # noqa: E402
 
 PYTHON = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-NO_SEARCH = "INHERIT: mkdocs.yml\nplugins:\n  - search:\n      enabled: false\n"
 COLUMNS = [("N", 5), ("pages", 6), ("gen s", 7), ("mkdocs s", 8), ("search s", 8), ("site s", 7), ("gen %", 6),
            ("site MB", 8), ("topic KB", 8), ("peak MB", 8), ("gen cpu", 7), ("mk cpu", 7), ("srch cpu", 8),
            ("gen cpu %", 9)]
 TARGETS = {"site_s_at_100": 30.0, "ratio_300_100": 3.3, "topic_kb": 60.0, "gen_share": 0.10}
 
 
-def run(cmd: list[str], cwd: str) -> tuple[float, int, float]:
+def run(cmd: list[str], cwd: str, env: dict | None = None) -> tuple[float, int, float]:
     """Run ``cmd``; return (wall seconds, peak RSS in KiB, CPU seconds user+sys) of that process.
 
     os.wait4 gives this child's own rusage, so each run's peak is its own (RUSAGE_CHILDREN would
     only ever report the largest child so far)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=out, stderr=err)
+        proc = subprocess.Popen(cmd, cwd=cwd, env=dict(ENV, **(env or {})), stdout=out, stderr=err)
         _pid, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -82,11 +82,9 @@ def measure(n: int, runs: int, search_split: bool, keep: bool) -> dict:
         gen_cmd = [PYTHON, os.path.join(project, "scripts", "build.py")]
         mkdocs_cmd = [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", os.path.join(project, "mkdocs.yml"),
                       "-d", site]
-        config = os.path.join(project, "mkdocs.nosearch.yml")
-        with open(config, "w", encoding="utf-8") as handle:
-            handle.write(NO_SEARCH)
         other = os.path.join(project, "site-nosearch")
-        nosearch_cmd = [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", other]
+        nosearch_cmd = [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", os.path.join(project, "mkdocs.yml"),
+                        "-d", other]
         load_before = os.getloadavg()
         gen, mk, total, gen_rss, mk_rss, gen_cpu, mk_cpu, nosearch, nosearch_cpu = ([] for _ in range(9))
         for k in range(runs):
@@ -100,7 +98,7 @@ def measure(n: int, runs: int, search_split: bool, keep: bool) -> dict:
             if search_split:
                 # Right after the real build, on the same docs/: load spikes hit both alike.
                 shutil.rmtree(other, ignore_errors=True)
-                s, _rss, s_cpu = run(nosearch_cmd, project)
+                s, _rss, s_cpu = run(nosearch_cmd, project, {"SS_SEARCH_INDEX": "0"})
                 nosearch.append(s), nosearch_cpu.append(s_cpu)
                 note = f", mkdocs without search {s:.2f} s"
             print(f"  N={n} run {k + 1}/{runs}: gen {g:.2f} s, mkdocs {m:.2f} s{note} (load {os.getloadavg()[0]:.2f})",
@@ -109,7 +107,7 @@ def measure(n: int, runs: int, search_split: bool, keep: bool) -> dict:
         pages = sum(1 for _b, _d, names in os.walk(docs) for x in names if x.endswith(".md"))
         html = sum(1 for _b, _d, names in os.walk(site) for x in names if x.endswith(".html"))
         site_bytes = tree_bytes(site)
-        index_bytes = os.path.getsize(os.path.join(site, "search", "search_index.json"))
+        index_bytes = tree_bytes(os.path.join(site, "pagefind"))
         seed_topics = [os.path.getsize(p) for p in topic_pages(site, SEED_ID)]
         all_topics = [os.path.getsize(p) for rid in ids for p in topic_pages(site, rid)]
         med = statistics.median

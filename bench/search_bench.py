@@ -64,18 +64,16 @@ def load_queries(path: str = QUERIES, fast: bool = False, only: list[str] | None
 def build_site(dest: str, records: dict[str, str] | None = None, index: bool = True) -> str:
     """The working tree's site, generated, built (mkdocs --strict) and indexed in ``dest``; returns site dir."""
     from conftest import copy_project, run_build, run_mkdocs
-    from search_index import build_index
 
     project = copy_project(dest, records)
     result = run_build(project)
     if result.returncode != 0:
         raise SystemExit(f"scripts/build.py failed:\n{result.stderr}")
     site = os.path.join(project, "site")
-    result = run_mkdocs(project, site)
+    # scripts/mkdocs_hooks.py indexes after the build unless SS_SEARCH_INDEX=0.
+    result = run_mkdocs(project, site, env=None if index else {"SS_SEARCH_INDEX": "0"})
     if result.returncode != 0:
         raise SystemExit(f"mkdocs build failed:\n{result.stderr}")
-    if index:
-        build_index(site, quiet=True)
     return site
 
 

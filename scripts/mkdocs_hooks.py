@@ -6,7 +6,8 @@
 * Link previews: each page gets Open Graph and Twitter card tags and JSON-LD (``on_page_context`` puts
   them, ready to print, into ``ss_head`` for ``overrides/partials/ss-head.html``), and record pages the
   data that ``assets/cite.js`` makes citations from.
-* ``robots.txt`` naming the sitemap's absolute URL (``on_post_build``).
+* ``robots.txt`` naming the sitemap's absolute URL, and the Pagefind search index of the built pages
+  (``on_post_build``; ``SS_SEARCH_INDEX=0`` skips the index, for measuring what it costs).
 
 Escaping: MkDocs renders the theme without autoescaping. The generator writes ``title`` and
 ``description`` into front matter HTML-escaped (Material prints them as they are) and every other
@@ -23,10 +24,13 @@ import re
 import sys
 from urllib.parse import urljoin
 
+from mkdocs.exceptions import PluginError
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from summitsite.errors import BuildError  # noqa: E402
 from summitsite.pipeline import build  # noqa: E402
+from summitsite.search_index import SearchIndexError, build_index  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.summitsite")
 _serving = False
@@ -66,10 +70,19 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     """robots.txt: crawl everything; the sitemap by its absolute URL (crawlers read robots.txt only
-    at a host's root, so on a project sub-path it is informative; the sitemap still works)."""
+    at a host's root, so on a project sub-path it is informative; the sitemap still works).
+    Then the search index, which Pagefind makes from the finished HTML."""
     site_url = config.site_url or "/"
     with open(os.path.join(config.site_dir, "robots.txt"), "w", encoding="utf-8") as handle:
         handle.write(f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(site_url, 'sitemap.xml')}\n")
+    if os.environ.get("SS_SEARCH_INDEX", "1") == "0":
+        return
+    try:
+        summary = build_index(config.site_dir, quiet=True)
+    except SearchIndexError as err:
+        raise PluginError(str(err)) from None
+    log.info("search index: %d of %d pages, %.2f MB, %.1f s", summary["indexed"], summary["pages"],
+             summary["bytes"] / 1e6, summary["seconds"])
 
 
 def head(meta: dict, url: str, is_home: bool, config) -> dict:

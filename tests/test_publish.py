@@ -431,15 +431,9 @@ def test_print_keeps_paragraph_ids(browser, site_url):
 
 
 # --- axe-core ---------------------------------------------------------------------------------------
-# Material's own search box (<div class="md-search" role="dialog"> without a name) is being replaced by
-# the new header search (overrides/partials/header.html, search*), which is not this test's to fix: only
-# that old box is left out here (bench/quality.py still reports it); the new one is checked like the rest.
-AXE_CONTEXT = {"exclude": [[".md-search[role=dialog]"]]}
-
-
 def axe_violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
-    result = Axe().run(page, context=AXE_CONTEXT)
+    result = Axe().run(page)
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:5]}" for v in result.response["violations"]]
 
 

@@ -17,7 +17,7 @@ from conftest import ROOT, SEED_ID
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 import search_bench  # noqa: E402
-from search_index import index_copy  # noqa: E402
+from summitsite.search_index import index_copy  # noqa: E402
 
 TOPIC = f"{SEED_ID}/other-economic-relations/"
 DONE = ("(q) => { const r = document.querySelector('[data-search-results]');"
@@ -40,9 +40,10 @@ LANG_AUDIT = """() => {
 
 
 @pytest.fixture(scope="module")
-def search_site(tmp_path_factory):
-    """The seed site, generated, built and indexed for real (Pagefind, extended)."""
-    return search_bench.build_site(str(tmp_path_factory.mktemp("search")))
+def search_site(built_site):
+    """The seed site, generated, built and indexed for real (Pagefind, extended, by the post-build hook)."""
+    assert os.path.exists(os.path.join(built_site, "pagefind", "pagefind.js"))
+    return built_site
 
 
 @pytest.fixture(scope="module")

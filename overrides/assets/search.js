@@ -1,4 +1,4 @@
-/* Summit records: site search. Pagefind's index (built by bench/search_index.py) behind Material's search
+/* Summit records: site search. Pagefind's index (built by scripts/summitsite/search_index.py) behind Material's search
  * box (overrides/partials/search.html).
  *
  * - Opens from the header field or button, with "/", "s" or "f" anywhere (as in Material), and from a

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The site's search index: Pagefind (extended build, Japanese segmentation) over the built pages.
 
-    python bench/search_index.py SITE_DIR            index a built site (``make site`` runs this)
-    python bench/search_index.py --serve [ADDR]      ``mkdocs serve`` that re-indexes after every build
+Run after every ``mkdocs build`` and ``mkdocs serve`` rebuild by ``scripts/mkdocs_hooks.py``
+(``on_post_build``); ``python scripts/summitsite/search_index.py SITE_DIR`` indexes a built site by hand.
 
 Pagefind reads HTML, so the index is made after ``mkdocs build``. It reads an *index-only copy* of each
 page, never the pages themselves: the copy marks what to index (``data-pagefind-body`` on the page's
@@ -16,11 +16,9 @@ chunks and one fragment per page, fetched on demand) and ``ss-search.json``, the
 box needs besides the index: English names from the glossary mapped to the Japanese forms they gloss
 (so that "DPRK" also finds 北朝鮮). ``overrides/assets/search.js`` is the search box.
 
-Pagefind comes from npm (``pagefind``, pinned in the Makefile, installed into ``.venv/pagefind/``);
-``PAGEFIND_BINARY`` overrides where its ``pagefind_extended`` binary is looked for.
-
-This file lives in ``bench/`` only because of who owns which files right now; it belongs with the
-build (``scripts/``) and its post-build step in ``scripts/mkdocs_hooks.py``.
+Pagefind comes from npm (``pagefind``, pinned in the Makefile, installed into ``.venv/pagefind/``, that is
+``sys.prefix/pagefind`` of the Python running MkDocs); ``PAGEFIND_BINARY`` overrides where its
+``pagefind_extended`` binary is looked for.
 """
 from __future__ import annotations
 
@@ -37,9 +35,8 @@ import tempfile
 import time
 import unicodedata
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PAGEFIND_VERSION = "1.6.0"
-PAGEFIND_HOME = os.path.join(ROOT, ".venv", "pagefind")
+PAGEFIND_HOME = os.path.join(sys.prefix, "pagefind")
 OUTPUT_SUBDIR = "pagefind"
 EXTRA_FILE = "ss-search.json"
 
@@ -59,6 +56,10 @@ UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"]
 
 
+class SearchIndexError(Exception):
+    """Pagefind is missing or failed; the message says what to do."""
+
+
 def find_pagefind() -> str:
     """Path of the ``pagefind_extended`` binary (PAGEFIND_BINARY, else the npm install in .venv)."""
     explicit = os.environ.get("PAGEFIND_BINARY")
@@ -67,8 +68,8 @@ def find_pagefind() -> str:
     found = sorted(glob.glob(os.path.join(PAGEFIND_HOME, "node_modules", "@pagefind", "*", "bin",
                                           "pagefind_extended")))
     if not found:
-        raise SystemExit(f"pagefind {PAGEFIND_VERSION} (extended) is not installed: run `make pagefind` "
-                         f"(npm install pagefind@{PAGEFIND_VERSION} into {PAGEFIND_HOME})")
+        raise SearchIndexError(f"pagefind {PAGEFIND_VERSION} (extended) is not installed: run `make pagefind` "
+                               f"(npm install pagefind@{PAGEFIND_VERSION} into {PAGEFIND_HOME})")
     return found[0]
 
 
@@ -226,7 +227,7 @@ def build_index(site_dir: str, quiet: bool = False) -> dict:
         result = subprocess.run([binary, "--site", copy_dir, "--output-path", output], capture_output=True,
                                 text=True, timeout=600)
     if result.returncode != 0:
-        raise SystemExit(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
+        raise SearchIndexError(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
     for name in UNUSED:  # Pagefind's own search UIs: the site has its own box (assets/search.js)
         path = os.path.join(output, name)
         if os.path.exists(path):
@@ -242,29 +243,10 @@ def build_index(site_dir: str, quiet: bool = False) -> dict:
     return summary
 
 
-def serve(dev_addr: str) -> None:
-    """``mkdocs serve --strict`` with the index rebuilt into the served folder after every build."""
-    from mkdocs.commands import serve as mkdocs_serve
-
-    build = mkdocs_serve.build
-
-    def build_then_index(config, *args, **kwargs):
-        build(config, *args, **kwargs)
-        build_index(config.site_dir)
-
-    mkdocs_serve.build = build_then_index
-    mkdocs_serve.serve(config_file=os.path.join(ROOT, "mkdocs.yml"), dev_addr=dev_addr, strict=True)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("site", nargs="?", default=os.path.join(ROOT, "site"), help="built site (default: site/)")
-    parser.add_argument("--serve", metavar="ADDR", nargs="?", const="127.0.0.1:8000",
-                        help="run mkdocs serve at ADDR, indexing after every build")
+    parser.add_argument("site", nargs="?", default="site", help="built site (default: site/)")
     args = parser.parse_args(argv)
-    if args.serve:
-        serve(args.serve)
-        return 0
     build_index(args.site)
     return 0
 
