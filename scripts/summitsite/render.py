@@ -379,4 +379,6 @@ def _topic_description(topic: Topic, title_en: str | None) -> str:
 
 
 def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # Compact: json's C encoder only runs without indent, and these files are for programs
+    # (one object per line would not help a reader of 1,000 records either).
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

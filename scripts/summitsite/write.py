@@ -22,18 +22,18 @@ class WriteSummary:
 def plan(files: dict[str, str], out_dir: str) -> WriteSummary:
     """Which files differ from ``out_dir`` and which existing files are not produced any more."""
     written, unchanged = [], 0
+    # One walk finds what exists: opening each missing file to learn that costs a slow failed openat.
+    existing = set(existing_files(out_dir))
     for rel_path, text in sorted(files.items()):
-        path = os.path.join(out_dir, rel_path)
-        try:
-            with open(path, "rb") as handle:
+        same = False
+        if rel_path in existing:
+            with open(os.path.join(out_dir, rel_path), "rb") as handle:
                 same = handle.read() == text.encode("utf-8")
-        except FileNotFoundError:
-            same = False
         if same:
             unchanged += 1
         else:
             written.append(rel_path)
-    removed = sorted(p for p in existing_files(out_dir) if p not in files)
+    removed = sorted(p for p in existing if p not in files)
     return WriteSummary(written, removed, unchanged)
 
 
@@ -50,22 +50,33 @@ def existing_files(out_dir: str) -> list[str]:
 def write(files: dict[str, str], out_dir: str) -> WriteSummary:
     """Bring ``out_dir`` to exactly ``files``: write what changed, remove what is stale."""
     summary = plan(files, out_dir)
+    existing = set(existing_files(out_dir))
+    for folder in sorted({os.path.dirname(os.path.join(out_dir, p)) for p in summary.written}):
+        os.makedirs(folder, exist_ok=True)
     for rel_path in summary.written:
-        path = os.path.join(out_dir, rel_path)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(files[rel_path].encode("utf-8"))
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        _write_one(os.path.join(out_dir, rel_path), files[rel_path].encode("utf-8"), rel_path in existing)
     for rel_path in summary.removed:
         os.unlink(os.path.join(out_dir, rel_path))
     for folder, _dirs, _names in sorted(os.walk(out_dir), key=lambda w: -len(w[0])):
         if folder != out_dir and not os.listdir(folder):
             os.rmdir(folder)
     return summary
+
+
+def _write_one(path: str, data: bytes, replaces: bool) -> None:
+    """Write one file: a new one directly, an existing one through a temporary file and a rename,
+    so that a reader never sees it half-written."""
+    if not replaces:
+        with open(path, "xb") as handle:
+            handle.write(data)
+        return
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
