@@ -110,3 +110,21 @@ def test_site_build_is_deterministic(tmp_path, built_site):
     assert first.keys() == second.keys()
     assert [p for p in first if first[p] != second[p]] == []
     shutil.rmtree(again)
+
+
+def test_parallel_build_equals_serial_build(tmp_path):
+    """Past summitsite.parallel.MIN_ITEMS records, records are parsed and rendered on several
+    processes; the output must be byte-identical to a serial run."""
+    import subprocess
+    import sys
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    from synth import write_records
+    from summitsite.parallel import MIN_ITEMS
+    project = copy_project(str(tmp_path))
+    write_records(os.path.join(project, "content", "records"), MIN_ITEMS + 2)
+    serial = subprocess.run([sys.executable, "scripts/build.py", "--out", "docs-serial"], cwd=project,
+                            env=dict(os.environ, SS_SERIAL="1"), capture_output=True, text=True)
+    parallel = run_build(project)
+    assert serial.returncode == parallel.returncode == 0, serial.stderr + parallel.stderr
+    assert tree(os.path.join(project, "docs")) == tree(os.path.join(project, "docs-serial"))
+    assert len(tree(os.path.join(project, "docs"))) > 10 * MIN_ITEMS

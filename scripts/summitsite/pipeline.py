@@ -11,6 +11,7 @@ from .check import Coverage
 from .decode import decode_record
 from .errors import BuildError, Problem
 from .model import Record
+from .parallel import ordered_map
 from .parse import parse_record
 from .render import Renderer, SiteData
 from .timeline import build_timeline
@@ -50,6 +51,26 @@ def read_record(path: str, root: str, date_override: str | None = None) -> Recor
     return parse_record(decode_record(data, display), display, record_id, date_override)
 
 
+def _load_record(path: str, content_dir: str, root: str):
+    """One record with its metadata, its English and their check; or the list of its problems."""
+    try:
+        meta = content.load_record_meta(path[: -len(".txt")] + ".yml", root)
+        record = read_record(path, root, meta.date)
+    except BuildError as err:
+        return err.problems
+    for topic in record.topics:
+        topic.slug = meta.topics.get(topic.number, f"topic-{topic.number}")
+    problems: list[Problem] = []
+    try:
+        translation = content.load_translation(
+            os.path.join(content_dir, "translations", f"{record.id}.en.yml"), root, record.id)
+    except BuildError as err:
+        problems += err.problems
+        translation = None
+    cov, found = check.check_translation(record, translation)
+    return record, meta, translation, cov, problems + found
+
+
 def gather(content_dir: str, root: str, english: bool = True) -> SiteData:
     """Read and check every input; raise one BuildError listing all problems."""
     problems: list[Problem] = []
@@ -61,26 +82,14 @@ def gather(content_dir: str, root: str, english: bool = True) -> SiteData:
     if not paths:
         raise BuildError([Problem(os.path.relpath(os.path.join(content_dir, "records"), root), 0,
                                   "expected at least one record (*.txt), found none")])
-    for path in paths:
-        base = path[: -len(".txt")]
-        try:
-            meta = content.load_record_meta(base + ".yml", root)
-            record = read_record(path, root, meta.date)
-        except BuildError as err:
-            problems += err.problems
+    for loaded in ordered_map(lambda path: _load_record(path, content_dir, root), paths):
+        if isinstance(loaded, list):
+            problems += loaded
             continue
-        for topic in record.topics:
-            topic.slug = meta.topics.get(topic.number, f"topic-{topic.number}")
+        record, meta, translation, cov, found = loaded
+        problems += found
         records.append(record)
         metas[record.id] = meta
-        try:
-            translation = content.load_translation(
-                os.path.join(content_dir, "translations", f"{record.id}.en.yml"), root, record.id)
-        except BuildError as err:
-            problems += err.problems
-            translation = None
-        cov, found = check.check_translation(record, translation)
-        problems += found
         coverage.append(cov)
         translations[record.id] = translation
     glossary_path = os.path.join(content_dir, "glossary.yml")

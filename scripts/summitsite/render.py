@@ -20,6 +20,7 @@ from . import urls
 from .check import Coverage
 from .content import GlossaryEntry, RecordMeta, Translation
 from .model import Item, Record, Statement, Topic
+from .parallel import ordered_map
 from .terms import TermMatcher
 from .timeline import Entry, english_date, passage_label
 
@@ -110,8 +111,8 @@ class Renderer:
         """All output files, keyed by docs/-relative path."""
         files: dict[str, str] = {}
         records = sorted(self.data.records, key=lambda r: (r.date or "", r.id))
-        for record in records:
-            files.update(self.record_files(record))
+        for record_files in ordered_map(self.record_files, records):
+            files.update(record_files)
         files[urls.source_path(urls.HOME)] = self.home(records)
         files[urls.source_path(urls.GLOSSARY)] = self.glossary_page()
         files[urls.source_path(urls.TIMELINE)] = self.timeline_page()
