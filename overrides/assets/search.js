@@ -610,10 +610,7 @@
   more.addEventListener("click", function () { showMore(); input.focus(); });
   toggle.addEventListener("change", function () { if (toggle.checked) loadEngine(); else setActive(null); });
   if (opener) {
-    opener.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); open(); }
-    });
-    opener.addEventListener("click", function () { setTimeout(function () { if (isOpen()) input.focus(); }, 0); });
+    opener.addEventListener("click", function () { open(); });
   }
   /* "/", "s" and "f" open search from anywhere but a field, as in Material. */
   document.addEventListener("keydown", function (event) {
