@@ -18,24 +18,18 @@ Results: a table on stdout, every run in bench/out/quality-latest.json; exit sta
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
-import io
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from contextlib import contextmanager
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "tests"))
-from browser import CHROMIUM, chromium  # noqa: E402
+from browser import CHROMIUM, chromium, serve  # noqa: E402
 
 PAGES = {
     "home": "",
@@ -46,62 +40,6 @@ PAGES = {
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 LIGHTHOUSE = os.path.join(HERE, "node_modules", ".bin", "lighthouse")
-TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
-
-
-# --- a static server like GitHub Pages ---------------------------------------------------------------
-@contextmanager
-def pages_server(directory: str):
-    """Serve ``directory`` at http://127.0.0.1:<port>/ with gzip and a 10-minute cache, as Pages does."""
-    cache: dict[str, bytes] = {}
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def end_headers(self):
-            self.send_header("Cache-Control", "max-age=600")
-            super().end_headers()
-
-        def send_head(self):
-            path = self.translate_path(self.path)
-            if os.path.isdir(path):
-                path = os.path.join(path, "index.html")
-            kind = self.guess_type(path)
-            if ("gzip" not in self.headers.get("Accept-Encoding", "") or not os.path.isfile(path)
-                    or not kind.startswith(TEXT_TYPES)):
-                return super().send_head()
-            if path not in cache:
-                with open(path, "rb") as handle:
-                    cache[path] = gzip.compress(handle.read(), 6)
-            body = cache[path]
-            self.send_response(200)
-            self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            return io.BytesIO(body)
-
-        def send_error(self, code, message=None, explain=None):
-            not_found = os.path.join(directory, "404.html")
-            if code == 404 and os.path.exists(not_found):
-                body = open(not_found, "rb").read()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-            super().send_error(code, message, explain)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=directory))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # --- Lighthouse --------------------------------------------------------------------------------------
@@ -257,7 +195,7 @@ def main() -> int:
     started = time.strftime("%Y-%m-%dT%H:%M:%S")
     results: dict = {"started": started, "loadavg": os.getloadavg(), "lighthouse": {}, "targets": TARGETS}
     ok = True
-    with pages_server(args.site) as base:
+    with serve(args.site, like_pages=True) as base:
         if not args.skip_lighthouse:
             print(f"{'page':10} " + " ".join(f"{c:>14}" for c in CATEGORIES) + "   (Lighthouse 12.2.3, mobile)")
             for name, path in PAGES.items():
