@@ -20,7 +20,9 @@ class Sequence(list):
     item_lines: list
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (it parses several times faster); the constructors below,
+# which keep line numbers, are the same either way.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 
@@ -50,7 +52,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequen
 # Dates stay strings: '2003-01-10' must not become a datetime.date.
 _Loader.yaml_implicit_resolvers = {
     k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for k, v in _Loader.yaml_implicit_resolvers.items()
 }
 
 
