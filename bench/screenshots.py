@@ -9,7 +9,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests"))
-from browser import chromium, serve  # noqa: E402
+from browser import chromium, contexts, serve  # noqa: E402
 
 PAGES = {
     "home": "",
@@ -28,18 +28,14 @@ def main() -> int:
     only = sys.argv[3].split(",") if len(sys.argv) > 3 else list(PAGES)
     os.makedirs(out, exist_ok=True)
     with serve(site) as base, chromium() as browser:
-        for scheme in ("light", "dark"):
-            for size, (width, height) in SIZES.items():
-                context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
-                                              device_scale_factor=1)
-                page = context.new_page()
-                for name in only:
-                    page.goto(base + PAGES[name])
-                    page.wait_for_load_state("networkidle")
-                    path = os.path.join(out, f"{name}-{size}-{scheme}.png")
-                    page.screenshot(path=path, full_page=False)
-                    print(path)
-                context.close()
+        for scheme, size, context in contexts(browser, SIZES):
+            page = context.new_page()
+            for name in only:
+                page.goto(base + PAGES[name])
+                page.wait_for_load_state("networkidle")
+                path = os.path.join(out, f"{name}-{size}-{scheme}.png")
+                page.screenshot(path=path, full_page=False)
+                print(path)
     return 0
 
 

@@ -12,7 +12,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests"))
-from browser import chromium, serve  # noqa: E402
+from browser import chromium, contexts, serve  # noqa: E402
 
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 TOPIC = "2003-01-10-japan-russia/other-economic-relations/"
@@ -25,30 +25,26 @@ def main() -> int:
     out = sys.argv[2] if len(sys.argv) > 2 else os.path.join("bench", "out", "screenshots")
     os.makedirs(out, exist_ok=True)
     with serve(site) as base, chromium() as browser:
-        for scheme in ("light", "dark"):
-            for size, (width, height) in SIZES.items():
-                context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
-                                              device_scale_factor=1)
-                page = context.new_page()
-                page.goto(base + TOPIC)
-                page.wait_for_load_state("networkidle")
-                page.screenshot(path=os.path.join(out, f"search-closed-{size}-{scheme}.png"))
-                for name, query in (("search-ja", "六ケ所村"), ("search-en", "North Korea")):
-                    page.goto(base + TOPIC + "?q=" + query)
-                    page.wait_for_function(WAIT)
-                    page.keyboard.press("ArrowDown")
-                    page.keyboard.press("ArrowDown")
-                    page.wait_for_timeout(500)  # Material's opening transition
-                    page.screenshot(path=os.path.join(out, f"{name}-{size}-{scheme}.png"))
-                page.goto(base + TOPIC + "?q=漁業")
+        for scheme, size, context in contexts(browser, SIZES):
+            page = context.new_page()
+            page.goto(base + TOPIC)
+            page.wait_for_load_state("networkidle")
+            page.screenshot(path=os.path.join(out, f"search-closed-{size}-{scheme}.png"))
+            for name, query in (("search-ja", "六ケ所村"), ("search-en", "North Korea")):
+                page.goto(base + TOPIC + "?q=" + query)
                 page.wait_for_function(WAIT)
-                page.keyboard.press("Enter")
-                page.wait_for_load_state("networkidle")
-                page.wait_for_timeout(300)
-                page.screenshot(path=os.path.join(out, f"search-arrival-{size}-{scheme}.png"))
-                for name in ("search-closed", "search-ja", "search-en", "search-arrival"):
-                    print(os.path.join(out, f"{name}-{size}-{scheme}.png"))
-                context.close()
+                page.keyboard.press("ArrowDown")
+                page.keyboard.press("ArrowDown")
+                page.wait_for_timeout(500)  # Material's opening transition
+                page.screenshot(path=os.path.join(out, f"{name}-{size}-{scheme}.png"))
+            page.goto(base + TOPIC + "?q=漁業")
+            page.wait_for_function(WAIT)
+            page.keyboard.press("Enter")
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(300)
+            page.screenshot(path=os.path.join(out, f"search-arrival-{size}-{scheme}.png"))
+            for name in ("search-closed", "search-ja", "search-en", "search-arrival"):
+                print(os.path.join(out, f"{name}-{size}-{scheme}.png"))
     return 0
 
 

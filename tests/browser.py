@@ -97,3 +97,34 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+@contextlib.contextmanager
+def watched_page(browser, base: str, timeout: int = 10_000, **context_options):
+    """A page in a fresh context that, when the block ends, must have had no console error, no
+    uncaught exception and no request leaving ``base`` (the site under test)."""
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
+    context.set_default_timeout(timeout)
+    page = context.new_page()
+    errors, offsite = [], []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    context.on("request", lambda r: r.url.startswith(base) or r.url.startswith("data:") or offsite.append(r.url))
+    try:
+        yield page
+        assert errors == [], errors
+        assert offsite == [], offsite
+    finally:
+        context.close()
+
+
+def contexts(browser, sizes: dict[str, tuple[int, int]]):
+    """(scheme, size name, context) for light and dark at each viewport size, for screenshots."""
+    for scheme in ("light", "dark"):
+        for size, (width, height) in sizes.items():
+            context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
+                                          device_scale_factor=1)
+            try:
+                yield scheme, size, context
+            finally:
+                context.close()

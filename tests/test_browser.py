@@ -14,26 +14,11 @@ TOPICS = ["opening-remarks", "importance-of-relations", "territorial-issue-actio
           "iraq"]
 
 
-class Watch:
-    """Console errors, page errors and requests that leave the site."""
-
-    def __init__(self, page, base):
-        self.errors, self.offsite = [], []
-        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("request", lambda r: r.url.startswith(base) or r.url.startswith("data:") or self.offsite.append(r.url))
-
-
 @pytest.fixture()
 def page(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    p = context.new_page()
-    p.watch = Watch(p, site_url)
-    yield p
-    assert p.watch.errors == []
-    assert p.watch.offsite == []
-    context.close()
+    from browser import watched_page
+    with watched_page(browser, site_url) as p:
+        yield p
 
 
 LANG_AUDIT = """() => {

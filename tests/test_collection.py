@@ -46,14 +46,9 @@ def base(collection):
 
 @pytest.fixture()
 def page(browser, base):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    p = context.new_page()
-    errors = []
-    p.on("pageerror", lambda e: errors.append(str(e)))
-    yield p
-    assert errors == []
-    context.close()
+    from browser import watched_page
+    with watched_page(browser, base) as p:
+        yield p
 
 
 def test_home_lists_records_newest_first_and_filters(page, base, collection):

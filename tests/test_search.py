@@ -55,17 +55,9 @@ def search_url(search_site):
 
 @pytest.fixture()
 def page(browser, search_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
-    p = context.new_page()
-    errors, offsite = [], []
-    p.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    p.on("pageerror", lambda e: errors.append(str(e)))
-    context.on("request", lambda r: r.url.startswith(search_url) or r.url.startswith("data:") or offsite.append(r.url))
-    yield p
-    assert errors == []
-    assert offsite == []
-    context.close()
+    from browser import watched_page
+    with watched_page(browser, search_url, timeout=15_000) as p:
+        yield p
 
 
 def wait_done(page, query):
