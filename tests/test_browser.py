@@ -163,7 +163,10 @@ def test_glossary_links_both_ways(page, site_url):
 
 
 def test_timeline(page, site_url):
+    page.goto(site_url + "")
+    assert page.evaluate(LANG_AUDIT) == [], "home page"
     page.goto(site_url + "timeline/")
+    assert page.evaluate(LANG_AUDIT) == []
     datetimes = page.eval_on_selector_all("time[datetime]", "els => els.map(e => e.getAttribute('datetime'))")
     assert len(datetimes) >= 15
     assert {"2003-01-10T12:06", "2003-01-10T13:51", "1783", "2003-01-10"} <= set(datetimes)
