@@ -5,7 +5,7 @@ parser normalises only a private copy to recognise patterns.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass
@@ -107,7 +107,6 @@ class Record:
     venue: str | None
     attendees: list[str]
     topics: list[Topic]
-    dates: list[DateMention] = field(default_factory=list)
 
     def passages(self):
         """Yield (id, statement or item) for every addressable passage, in reading order."""

@@ -6,7 +6,7 @@ import re
 import time
 from dataclasses import dataclass
 
-from . import check, content, urls
+from . import check, content
 from .check import Coverage
 from .decode import decode_record
 from .errors import BuildError, Problem
@@ -128,5 +128,3 @@ def build(root: str, content_dir: str | None = None, out_dir: str | None = None,
     summary = plan(files, out_dir) if dry_run else write(files, out_dir)
     return BuildResult(files, summary, data.coverage, len(data.records), time.perf_counter() - started)
 
-
-__all__ = ["build", "gather", "read_record", "BuildResult", "urls"]

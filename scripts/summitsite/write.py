@@ -19,11 +19,12 @@ class WriteSummary:
     unchanged: int
 
 
-def plan(files: dict[str, str], out_dir: str) -> WriteSummary:
+def plan(files: dict[str, str], out_dir: str, existing: set[str] | None = None) -> WriteSummary:
     """Which files differ from ``out_dir`` and which existing files are not produced any more."""
     written, unchanged = [], 0
     # One walk finds what exists: opening each missing file to learn that costs a slow failed openat.
-    existing = set(existing_files(out_dir))
+    if existing is None:
+        existing = set(existing_files(out_dir))
     for rel_path, text in sorted(files.items()):
         same = False
         if rel_path in existing:
@@ -49,8 +50,8 @@ def existing_files(out_dir: str) -> list[str]:
 
 def write(files: dict[str, str], out_dir: str) -> WriteSummary:
     """Bring ``out_dir`` to exactly ``files``: write what changed, remove what is stale."""
-    summary = plan(files, out_dir)
     existing = set(existing_files(out_dir))
+    summary = plan(files, out_dir, existing)
     for folder in sorted({os.path.dirname(os.path.join(out_dir, p)) for p in summary.written}):
         os.makedirs(folder, exist_ok=True)
     for rel_path in summary.written:
