@@ -52,12 +52,13 @@ def glossary_occurrences(records: list[Record], entries: list[GlossaryEntry], pa
 
     Anchors are passage ids, ``t<n>`` for a topic title, ``record-title`` and ``lead``."""
     matcher = TermMatcher(entries)
-    found: dict[str, list[tuple[str, str]]] = {e.id: [] for e in entries}
+    # Entry id → its (record id, anchor) pairs in order, as dict keys: one occurrence is noted once.
+    found: dict[str, dict[tuple[str, str], None]] = {e.id: {} for e in entries}
 
     def note(record_id: str, anchor: str, texts: list[str]) -> None:
-        for entry in {e.id: e for t in texts for e in matcher.entries_in(t)}.values():
-            if (record_id, anchor) not in found[entry.id]:
-                found[entry.id].append((record_id, anchor))
+        for text in texts:
+            for m in matcher.finditer(text):
+                found[matcher.by_form[m.group()][0].id][(record_id, anchor)] = None
 
     for record in records:
         note(record.id, "record-title", [record.title, record.era_date or ""])
@@ -71,7 +72,7 @@ def glossary_occurrences(records: list[Record], entries: list[GlossaryEntry], pa
     problems = [Problem(path, e.line, f"entry '{e.id}': none of its forms ({', '.join(e.forms)}) occurs in any "
                                       "record")
                 for e in entries if not found[e.id]]
-    return found, problems
+    return {entry_id: list(places) for entry_id, places in found.items()}, problems
 
 
 def check_timeline(records: list[Record], events: list[TimelineEvent], path: str) -> list[Problem]:

@@ -10,6 +10,7 @@ import re
 from .errors import BuildError, Problem
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # every C0 control but the tab, and DEL
 
 
 def decode_record(data: bytes, path: str) -> list[str]:
@@ -35,10 +36,10 @@ def decode_record(data: bytes, path: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     for number, line in enumerate(lines, 1):
-        bad = next((c for c in line if (ord(c) < 32 and c != "\t") or ord(c) == 127), None)
+        bad = _CONTROL.search(line)
         if bad is not None:
             raise BuildError([Problem(
-                path, number, f"expected text, found the control character U+{ord(bad):04X}")])
+                path, number, f"expected text, found the control character U+{ord(bad.group()):04X}")])
     return lines
 
 

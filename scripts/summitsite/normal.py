@@ -11,32 +11,42 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Normalised:
-    """``text`` is NFKC of ``original``; ``origin[i]`` is the original index of text[i]."""
+    """``text`` is NFKC of ``original``; ``origin[i]`` is the original index of text[i], or
+    ``origin`` is None when every character normalised to exactly one (index i maps to i)."""
 
     original: str
     text: str
-    origin: tuple[int, ...]
+    origin: tuple[int, ...] | None = None
 
     def original_span(self, start: int, end: int) -> str:
         """The original characters behind the normalised span [start, end)."""
         if start >= end:
             return ""
+        if self.origin is None:
+            return self.original[start:end]
         return self.original[self.origin[start]: self.origin[end - 1] + 1]
+
+
+_NFKC: dict[str, str] = {}  # character → its NFKC form (a record uses a few hundred distinct ones)
 
 
 def normalise(original: str) -> Normalised:
     """Normalise character by character so that every output character maps back."""
     if unicodedata.is_normalized("NFKC", original):
-        # Most lines are already NFKC (every character maps to itself): skip the per-character loop.
-        return Normalised(original, original, tuple(range(len(original))))
-    out: list[str] = []
+        return Normalised(original, original)
+    parts = []
+    for char in original:
+        norm = _NFKC.get(char)
+        if norm is None:
+            norm = _NFKC[char] = unicodedata.normalize("NFKC", char)
+        parts.append(norm)
+    text = "".join(parts)
+    if len(text) == len(original):
+        return Normalised(original, text)
     origin: list[int] = []
-    for index, char in enumerate(original):
-        norm = unicodedata.normalize("NFKC", char)
-        # Katakana-Hiragana prolonged marks and wave dashes stay as they are.
-        out.append(norm)
+    for index, norm in enumerate(parts):
         origin.extend([index] * len(norm))
-    return Normalised(original, "".join(out), tuple(origin))
+    return Normalised(original, text, tuple(origin))
 
 
 def norm(text: str) -> str:

@@ -20,14 +20,14 @@ from . import urls
 from .check import Coverage
 from .content import GlossaryEntry, RecordMeta, Translation
 from .model import Item, Record, Statement, Topic
+from .blocks import (JapaneseMarkup, Pair, PassageView, TimelineLink, TopicLink, english_runs, pair_html, passage_html,
+                     topic_list_html)
 from .parallel import ordered_map
-from .terms import TermMatcher
-from .timeline import Entry, english_date, passage_label
+from .timeline import Entry, english_date, passage_label, passage_labels
 
 # libyaml's safe dumper when PyYAML has it (the pinned wheels do): the same text, about 4x faster
 # than the pure-Python emitter, which was a sixth of the generator's rendering time.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-KANJI = re.compile(r"[\u4e00-\u9fff\u3005]")
 KIND_LABELS = {
     "person": ("人物", "People"), "place": ("地名", "Places"), "organisation": ("組織", "Organisations"),
     "agreement": ("条約・協定・文書", "Treaties, agreements and documents"), "event": ("出来事", "Events"),
@@ -63,41 +63,24 @@ class Renderer:
 
     def __init__(self, data: SiteData):
         self.data = data
-        self.matcher = TermMatcher(data.glossary)
+        self.ja = JapaneseMarkup(data.glossary)
         self.env = Environment(
             loader=FileSystemLoader(os.path.join(os.path.dirname(__file__), "templates")),
-            autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False,
             keep_trailing_newline=False)
         self.env.globals.update(rel=urls.rel, KIND_LABELS=KIND_LABELS, TIMELINE_KINDS=TIMELINE_KINDS,
-                                english_date=english_date)
+                                english_date=english_date, pair=self.pair)
         self.env.filters["ja"] = self.ja
         self.env.filters["en"] = english_runs
+        self._labels: dict[str, dict[str, str]] = {}
         self.timeline_by_passage: dict[tuple[str, str], list[Entry]] = {}
         for entry in data.timeline:
             for link in entry.links:
                 if link.passage:
                     self.timeline_by_passage.setdefault((link.record, link.passage), []).append(entry)
 
-    # --- text ---------------------------------------------------------------------------
-    def ja(self, text: str, page_url: str, terms: bool = True) -> Markup:
-        """Japanese text with glossary terms marked; the characters themselves are untouched."""
-        if not terms:
-            return escape(text)
-        out = []
-        for seg in self.matcher.segments(text):
-            if seg.entry is None:
-                out.append(escape(seg.text))
-                continue
-            href = urls.rel(page_url, f"{urls.GLOSSARY}#g-{seg.entry.id}")
-            reading = seg.reading if seg.reading != seg.text else ""
-            gloss = f"{reading} · {seg.entry.en}" if reading else seg.entry.en
-            inner = escape(seg.text)
-            if seg.reading and KANJI.search(seg.text):
-                inner = f'<ruby>{inner}<rt data-r="{escape(seg.reading)}"></rt></ruby>'
-            # Plain f-strings of escaped parts: what Markup.format would make, without its Formatter.
-            out.append(Markup(f'<a class="ss-term" href="{escape(href)}" data-gloss="{escape(gloss)}" '
-                              f'aria-label="{escape(f"{seg.text}（{gloss}）")}">{inner}</a>'))
-        return Markup("").join(out)
+    def pair(self, prefix: str, text: str, en_text: str | None, url: str) -> Markup:
+        return Markup(pair_html(Pair(prefix, text, en_text), self.ja, url))
 
     def en(self, record_id: str, key: str) -> str | None:
         if not self.data.english:
@@ -123,8 +106,9 @@ class Renderer:
         files = {}
         base = urls.record_url(record.id)
         files[urls.source_path(base)] = self.overview(record)
+        siblings = self.sibling_links(record)
         for index, topic in enumerate(record.topics):
-            files[urls.source_path(urls.topic_url(record.id, topic.slug))] = self.topic_page(record, index)
+            files[urls.source_path(urls.topic_url(record.id, topic.slug))] = self.topic_page(record, index, siblings)
         files[f"{record.id}/record.json"] = _json(self.record_json(record))
         return files
 
@@ -146,56 +130,70 @@ class Renderer:
             "title": _plain_title(record),
             "description": _description(record, title_en),
             "ss_page": "overview", "ss_record": record.id, **_record_fields(record, meta, title_en),
-        }, r=record, meta=meta, url=url, en=lambda k: self.en(record.id, k), topics=self.topic_links(record, url),
-            countries=countries(record, meta), json_url="record.json")
+        }, r=record, meta=meta, url=url, en=lambda k: self.en(record.id, k),
+            topic_list=Markup(topic_list_html(self.topic_links(record, url))), countries=countries(record, meta), json_url="record.json")
 
-    def topic_links(self, record: Record, page_url: str):
-        return [{"topic": t, "url": urls.rel(page_url, urls.topic_url(record.id, t.slug)),
-                 "en": self.en(record.id, f"t{t.number}")} for t in record.topics]
+    def topic_links(self, record: Record, page_url: str) -> list[TopicLink]:
+        return [TopicLink(urls.rel(page_url, urls.topic_url(record.id, t.slug)), t.marker + t.title,
+                          self.en(record.id, f"t{t.number}")) for t in record.topics]
 
-    def topic_page(self, record: Record, index: int) -> str:
+    def sibling_links(self, record: Record) -> list[TopicLink]:
+        """Links between topic pages: they are siblings, so a link to a topic is the same from every
+        topic page but its own (which shows no link to itself)."""
+        if not record.topics:
+            return []
+        links = self.topic_links(record, urls.topic_url(record.id, record.topics[0].slug))
+        if len(record.topics) > 1:
+            links[0] = self.topic_links(record, urls.topic_url(record.id, record.topics[1].slug))[0]
+        return links
+
+    def label(self, record: Record, anchor: str) -> str:
+        """A passage's label ('2.(2)(ハ)'), the record's labels worked out once; or an anchor's."""
+        labels = self._labels.get(record.id)
+        if labels is None:
+            labels = self._labels[record.id] = passage_labels(record)
+        return labels.get(anchor) or passage_label(record, anchor)
+
+    def topic_page(self, record: Record, index: int, siblings: list[TopicLink]) -> str:
+        """A topic's page; ``siblings`` are the links from any topic page of the record to each topic."""
         topic = record.topics[index]
         url = urls.topic_url(record.id, topic.slug)
-        title_en = self.en(record.id, f"t{topic.number}")
-        neighbours: dict = {"prev": None, "next": None}
-        if index > 0:
-            neighbours["prev"] = record.topics[index - 1]
-        if index + 1 < len(record.topics):
-            neighbours["next"] = record.topics[index + 1]
+        title_en = siblings[index].en
+        neighbours = {"prev": index - 1 if index > 0 else None,
+                      "next": index + 1 if index + 1 < len(record.topics) else None}
         return self.page("topic.html", {
             "title": f"{topic.marker}{topic.title or _first_words(topic)} — {_plain_title(record)}",
             "description": _topic_description(topic, title_en),
             "ss_page": "topic", "ss_record": record.id,
             **_record_fields(record, self.data.metas[record.id], self.en(record.id, "title")),
         }, r=record, t=topic, url=url, en=lambda k: self.en(record.id, k), title_en=title_en,
-            topics=self.topic_links(record, url), neighbours={
-                k: {"topic": v, "url": urls.rel(url, urls.topic_url(record.id, v.slug)),
-                    "en": self.en(record.id, f"t{v.number}")} if v else None for k, v in neighbours.items()},
-            passage=lambda p: self.passage_context(record, topic, p, url),
+            topic_list=Markup(topic_list_html(siblings, index)), neighbours={
+                k: {"topic": record.topics[i], "url": siblings[i].href} if i is not None else None
+                for k, i in neighbours.items()},
+            passage=lambda p: self.passage(record, p, url),
             record_href=urls.rel(url, urls.record_url(record.id)), home_href=urls.rel(url, urls.HOME))
 
-    def passage_context(self, record: Record, topic: Topic, passage: Statement | Item, url: str) -> dict:
-        """What the template needs to show one statement or item: paragraphs paired with English."""
+    def passage_view(self, record: Record, passage: Statement | Item, url: str) -> PassageView:
+        """What a page shows of one statement or item: paragraphs paired with their English."""
         is_item = isinstance(passage, Item)
-        pairs = []
-        for k, p in enumerate(passage.paragraphs, 1):
-            prefix = ""
-            if k == 1 and p.line == passage.line and passage.marker:
-                prefix = passage.indent + passage.marker + passage.sep
-            else:
-                prefix = p.indent
-            pairs.append({"prefix": prefix, "text": p.text, "en": self.en(record.id, f"{passage.id}/p{k}")})
+        head = passage.indent + passage.marker + passage.sep
+        pairs = [Pair(head if k == 1 and p.line == passage.line and passage.marker else p.indent, p.text,
+                      self.en(record.id, f"{passage.id}/p{k}"))
+                 for k, p in enumerate(passage.paragraphs, 1)]
         title = None
         if not is_item and passage.title:
-            title = {"prefix": passage.indent + passage.marker + passage.sep, "text": passage.title,
-                     "en": self.en(record.id, f"{passage.id}/title")}
+            title = Pair(head, passage.title, self.en(record.id, f"{passage.id}/title"))
         elif not pairs and passage.marker:
-            title = {"prefix": passage.indent + passage.marker + passage.sep, "text": "", "en": None}
+            title = Pair(head, "", None)
         events = self.timeline_by_passage.get((record.id, passage.id), [])
-        return {"id": passage.id, "label": passage_label(record, passage.id), "pairs": pairs, "title": title,
-                "speakers": passage.speakers, "is_item": is_item,
-                "children": [] if is_item else [self.passage_context(record, topic, it, url) for it in passage.items],
-                "timeline": [{"entry": e, "href": urls.rel(url, f"{urls.TIMELINE}#{e.id}")} for e in events]}
+        return PassageView(
+            id=passage.id, label=self.label(record, passage.id), is_item=is_item, speakers=passage.speakers,
+            title=title, pairs=pairs,
+            children=[] if is_item else [self.passage_view(record, it, url) for it in passage.items],
+            timeline=[TimelineLink(urls.rel(url, f"{urls.TIMELINE}#{e.id}"), e.ja) for e in events])
+
+    def passage(self, record: Record, passage: Statement | Item, url: str) -> Markup:
+        return Markup(passage_html(self.passage_view(record, passage, url), self.ja, url))
 
     def home(self, records: list[Record]) -> str:
         rows = []
@@ -223,7 +221,7 @@ class Renderer:
             groups.append({"kind": kind, "labels": labels, "entries": [{
                 "e": e,
                 "occurrences": [{"href": urls.rel(url, self.passage_url(by_id[rid], pid)),
-                                 "label": passage_label(by_id[rid], pid), "record": by_id[rid]}
+                                 "label": self.label(by_id[rid], pid), "record": by_id[rid]}
                                 for rid, pid in self.data.occurrences.get(e.id, [])],
             } for e in entries]})
         return self.page("glossary.html", {
@@ -292,20 +290,6 @@ class Renderer:
                           for l in e.links],
             })
         return {"events": events}
-
-
-CJK_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+(?:[\s・ー]*[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+)*")
-
-
-def english_runs(text: str) -> Markup:
-    """English text whose Japanese words (外相, 日ソ) are marked lang="ja", so they render as Japanese."""
-    out, pos = [], 0
-    for m in CJK_RUN.finditer(text):
-        out.append(escape(text[pos:m.start()]))
-        out.append(Markup('<span lang="ja">{}</span>').format(m.group(0)))
-        pos = m.end()
-    out.append(escape(text[pos:]))
-    return Markup("").join(out)
 
 
 def record_to_json(record: Record) -> dict:

@@ -44,20 +44,24 @@ class Entry:
         return "recurring" if self.recurring else self.date[:4]
 
 
+def passage_labels(record: Record) -> dict[str, str]:
+    """Every passage id of ``record`` with its label as the record numbers it: 's2-2-3' → '2.(2)(ハ)'."""
+    labels = {}
+    for topic in record.topics:
+        for st in topic.statements:
+            labels[st.id] = f"{topic.number}.{st.marker}" if st.marker else f"{topic.number}."
+            for it in st.items:
+                labels[it.id] = f"{topic.number}.{st.marker}{it.marker}"
+    return labels
+
+
 def passage_label(record: Record, pid: str) -> str:
-    """'2.(2)(ハ)' for a passage id, as the record numbers it ('2.' for a topic title 't2')."""
+    """The label of a passage id, a topic title 't2' ('2.'), or an overview anchor ('前文')."""
     if pid in ANCHOR_LABELS:
         return ANCHOR_LABELS[pid]
     if pid.startswith("t"):
         return f"{pid[1:]}."
-    for topic in record.topics:
-        for st in topic.statements:
-            if st.id == pid:
-                return f"{topic.number}.{st.marker}" if st.marker else f"{topic.number}."
-            for it in st.items:
-                if it.id == pid:
-                    return f"{topic.number}.{st.marker}{it.marker}"
-    return pid
+    return passage_labels(record).get(pid, pid)
 
 
 def build_timeline(records: list[Record], curated: list[TimelineEvent]) -> list[Entry]:

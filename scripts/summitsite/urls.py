@@ -48,10 +48,15 @@ def _relpath(path: str, start: str) -> str:
     """posixpath.relpath for site-relative paths, without its two os.getcwd() calls per link.
 
     Both paths are relative to the same root, so the working directory relpath prefixes to each
-    cancels out; a path that climbs above the root ('..') is left to posixpath.relpath."""
-    start_list = [x for x in posixpath.normpath(start).split("/") if x and x != "."]
-    path_list = [x for x in posixpath.normpath(path).split("/") if x and x != "."]
-    if ".." in start_list or ".." in path_list or start.startswith("/") or path.startswith("/"):
+    cancels out. Paths with '.' or '..' segments, or absolute ones, are left to posixpath.relpath."""
+    start_list = [x for x in start.split("/") if x]
+    path_list = [x for x in path.split("/") if x]
+    if (start.startswith("/") or path.startswith("/") or "." in start_list or ".." in start_list
+            or "." in path_list or ".." in path_list):
         return posixpath.relpath(path, start)
-    i = len(posixpath.commonprefix([start_list, path_list]))
+    i = 0
+    for a, b in zip(start_list, path_list):
+        if a != b:
+            break
+        i += 1
     return "/".join([".."] * (len(start_list) - i) + path_list[i:]) or "."
