@@ -51,10 +51,20 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"docs/ is up to date ({s.unchanged} files)")
         return 0
-    coverage = ", ".join(f"{c.record} {c.glossed}/{c.total}" for c in result.coverage)
+    coverage = _coverage(result.coverage)
     print(f"built {result.records} record(s): {len(s.written)} written, {len(s.removed)} removed, "
           f"{s.unchanged} unchanged; English units {coverage}; {result.seconds:.2f} s")
     return 0
+
+
+def _coverage(coverage) -> str:
+    """English coverage per record; past a handful of records, only the glossed ones are named."""
+    if len(coverage) <= 5:
+        return ", ".join(f"{c.record} {c.glossed}/{c.total}" for c in coverage)
+    glossed = [c for c in coverage if c.glossed]
+    named = ", ".join(f"{c.record} {c.glossed}/{c.total}" for c in glossed)
+    return (f"{len(glossed)} of {len(coverage)} records glossed" + (f" ({named})" if named else "")
+            + f", {len(coverage) - len(glossed)} Japanese-only")
 
 
 def _arguments(argv):

@@ -113,8 +113,7 @@ def test_site_build_is_deterministic(tmp_path, built_site):
 
 
 def test_parallel_build_equals_serial_build(tmp_path):
-    """Past summitsite.parallel.MIN_ITEMS records, records are parsed and rendered on several
-    processes; the output must be byte-identical to a serial run."""
+    """Past summitsite.parallel.MIN_ITEMS records, record pages are rendered on several processes; the output must be byte-identical to a serial run."""
     import subprocess
     import sys
     sys.path.insert(0, os.path.join(ROOT, "bench"))

@@ -140,3 +140,35 @@ def test_pager_walk_with_the_full_page(page, base, collection):
     with page.expect_navigation() as navigation:
         page.locator(".ss-crumbs a").nth(1).click()
     assert navigation.value.status == 200 and page.url == f"{base}{rid}/"
+
+
+def test_glossary_lists_three_records_and_searches_the_rest(page, base, collection):
+    """An entry found in more records than the glossary lists (GLOSSARY_RECORDS) names how many more
+    there are, and its search link opens site search on that term, which finds the other records."""
+    from summitsite.render import GLOSSARY_RECORDS
+    records, _site = collection
+    page.goto(f"{base}glossary/")
+    capped = page.locator(".ss-gloss__entry:has(.ss-gloss__more)")
+    assert capped.count() >= 1, "some entry occurs in all four records"
+    entry = capped.first
+    listed = entry.locator(".ss-gloss__occ li")
+    assert listed.count() == GLOSSARY_RECORDS
+    shown = {a.split("/")[-2] for a in entry.locator("a.ss-gloss__record").evaluate_all("els => els.map(a => a.href)")}
+    assert len(shown) == GLOSSARY_RECORDS and shown < set(records)
+    dates = entry.locator(".ss-gloss__occ time").evaluate_all("els => els.map(t => t.getAttribute('datetime'))")
+    assert dates == sorted(dates), "records in date order"
+    more = entry.locator(".ss-gloss__more")
+    assert more.inner_text().startswith(f"and {len(records) - GLOSSARY_RECORDS} more record")
+    form = min(entry.locator("dt [data-ja-text]").all_inner_texts(), key=len)
+    with page.expect_navigation():
+        more.locator("a").click()
+    field = page.locator(".md-search__input")
+    field.wait_for()
+    page.wait_for_function("(q) => { const r = document.querySelector('[data-search-results]');"
+                           " return r && r.getAttribute('data-search-state') === 'done'"
+                           " && r.getAttribute('data-search-query') === q; }", arg=form)
+    assert field.input_value() == form
+    hits = page.locator(".md-search-result__item a.md-search-result__link").evaluate_all(
+        "els => els.map(a => a.href)")
+    missing = set(records) - shown
+    assert any(rid in href for href in hits for rid in missing), "search reaches the unlisted records"

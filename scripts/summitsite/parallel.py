@@ -1,13 +1,13 @@
 """Per-record work spread over the machine's cores, in order, with the same result as a loop.
 
-Records are independent while they are parsed and while their pages are rendered, so a large
-collection uses every core. Workers are forked (they share the parent's data without pickling it
+A record's pages are independent of other records' pages, so a large collection renders them on
+every core. (Records are parsed in the main process: sending parsed records back from workers
+costs more than parsing them.) Workers are forked (they share the parent's data without pickling it
 in); results come back in input order, so the output is byte-identical to a serial run. Small
 builds, and platforms without fork, run serially.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from typing import Callable, TypeVar
 
@@ -24,8 +24,11 @@ def _run(item):
 def ordered_map(function: Callable[[T], R], items: list[T]) -> list[R]:
     """``[function(x) for x in items]``, on several processes when it pays."""
     workers = min(os.cpu_count() or 1, 4)
-    if (len(items) < MIN_ITEMS or workers < 2 or os.environ.get("SS_SERIAL") == "1"
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    if len(items) < MIN_ITEMS or workers < 2 or os.environ.get("SS_SERIAL") == "1":
+        return [function(x) for x in items]
+    import multiprocessing  # only here: importing it costs small builds a few milliseconds
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [function(x) for x in items]
     global _task
     _task = function

@@ -11,7 +11,6 @@ from .check import Coverage
 from .decode import decode_record
 from .errors import BuildError, Problem
 from .model import Record
-from .parallel import ordered_map
 from .parse import parse_record
 from .render import Renderer, SiteData
 from .timeline import build_timeline
@@ -82,7 +81,8 @@ def gather(content_dir: str, root: str, english: bool = True) -> SiteData:
     if not paths:
         raise BuildError([Problem(os.path.relpath(os.path.join(content_dir, "records"), root), 0,
                                   "expected at least one record (*.txt), found none")])
-    for loaded in ordered_map(lambda path: _load_record(path, content_dir, root), paths):
+    # Parsed here, not in worker processes: sending Record objects back costs more than parsing.
+    for loaded in (_load_record(path, content_dir, root) for path in paths):
         if isinstance(loaded, list):
             problems += loaded
             continue

@@ -11,6 +11,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -37,6 +38,9 @@ TIMELINE_KINDS = {
     "meeting": ("本会談・訪問", "This meeting and visit"), "mentioned": ("記録で言及", "Mentioned in the record"),
     "context": ("背景", "Background"),
 }
+# A glossary entry lists its passages in this many records at most, so that the glossary page stays
+# the same size however many records there are; a search link finds the rest.
+GLOSSARY_RECORDS = 3
 COUNTRY_BY_ABBREVIATION = {
     "露": "Russia", "ロ": "Russia", "米": "United States", "中": "China", "韓": "Republic of Korea",
     "英": "United Kingdom", "仏": "France", "独": "Germany", "印": "India", "豪": "Australia", "加": "Canada",
@@ -73,6 +77,7 @@ class Renderer:
         self.env.filters["ja"] = self.ja
         self.env.filters["en"] = english_runs
         self._labels: dict[str, dict[str, str]] = {}
+        self._record_front: dict[str, str] = {}
         self.timeline_by_passage: dict[tuple[str, str], list[Entry]] = {}
         for entry in data.timeline:
             for link in entry.links:
@@ -112,15 +117,25 @@ class Renderer:
         files[f"{record.id}/record.json"] = _json(self.record_json(record))
         return files
 
-    def page(self, template: str, front_matter: dict, **context) -> str:
+    def page(self, template: str, front_matter: dict, record: Record | None = None, **context) -> str:
+        """A page: YAML front matter (``front_matter``, then the fields of ``record`` shared by all of
+        its pages) and the template's HTML as one raw block."""
         body = self.env.get_template(template).render(**context)
         # One raw HTML block: no blank lines (they would end the block) and no indentation.
         body = "\n".join(line.strip() for line in body.splitlines() if line.strip())
         # MkDocs renders its theme without autoescaping and Material inserts title and description
         # as they are (<title>, header, nav, <meta content="…">): escape them here, once.
         front_matter = {k: html.escape(v) if k in ("title", "description") else v for k, v in front_matter.items()}
-        front = yaml.dump(front_matter, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=10_000)
+        front = _yaml(front_matter) + (self.record_front_matter(record) if record else "")
         return f"---\n{front}---\n\n{body}\n"
+
+    def record_front_matter(self, record: Record) -> str:
+        """The front matter every page of ``record`` carries, as YAML, made once per record."""
+        text = self._record_front.get(record.id)
+        if text is None:
+            text = self._record_front[record.id] = _yaml(_record_fields(
+                record, self.data.metas[record.id], self.en(record.id, "title")))
+        return text
 
     def overview(self, record: Record) -> str:
         url = urls.record_url(record.id)
@@ -129,8 +144,8 @@ class Renderer:
         return self.page("overview.html", {
             "title": _plain_title(record),
             "description": _description(record, title_en),
-            "ss_page": "overview", "ss_record": record.id, **_record_fields(record, meta, title_en),
-        }, r=record, meta=meta, url=url, en=lambda k: self.en(record.id, k),
+            "ss_page": "overview", "ss_record": record.id,
+        }, record, r=record, meta=meta, url=url, en=lambda k: self.en(record.id, k),
             topic_list=Markup(topic_list_html(self.topic_links(record, url))), countries=countries(record, meta), json_url="record.json")
 
     def topic_links(self, record: Record, page_url: str) -> list[TopicLink]:
@@ -165,8 +180,7 @@ class Renderer:
             "title": f"{topic.marker}{topic.title or _first_words(topic)} — {_plain_title(record)}",
             "description": _topic_description(topic, title_en),
             "ss_page": "topic", "ss_record": record.id,
-            **_record_fields(record, self.data.metas[record.id], self.en(record.id, "title")),
-        }, r=record, t=topic, url=url, en=lambda k: self.en(record.id, k), title_en=title_en,
+        }, record, r=record, t=topic, url=url, en=lambda k: self.en(record.id, k), title_en=title_en,
             topic_list=Markup(topic_list_html(siblings, index)), neighbours={
                 k: {"topic": record.topics[i], "url": siblings[i].href} if i is not None else None
                 for k, i in neighbours.items()},
@@ -218,18 +232,32 @@ class Renderer:
                              key=lambda e: (next(iter(e.forms.values())) or next(iter(e.forms)), e.id))
             if not entries:
                 continue
-            groups.append({"kind": kind, "labels": labels, "entries": [{
-                "e": e,
-                "occurrences": [{"href": urls.rel(url, self.passage_url(by_id[rid], pid)),
-                                 "label": self.label(by_id[rid], pid), "record": by_id[rid]}
-                                for rid, pid in self.data.occurrences.get(e.id, [])],
-            } for e in entries]})
+            groups.append({"kind": kind, "labels": labels,
+                           "entries": [{"e": e, "occ": self.occurrences(e, url, by_id)} for e in entries]})
         return self.page("glossary.html", {
             "title": "用語集 Glossary",
             "description": f"記録に登場する人物・地名・組織・条約・出来事・用語 {len(self.data.glossary)} 項目の"
                            "読みと英訳。Readings, English and notes for the people, places and terms of the records.",
             "ss_page": "glossary",
         }, groups=groups, url=url, english=self.data.english)
+
+    def occurrences(self, entry: GlossaryEntry, url: str, by_id: dict[str, Record]) -> dict:
+        """Where an entry occurs, by record: the passages of the first ``GLOSSARY_RECORDS`` records,
+        how many records and passages there are in all, and a search for the rest."""
+        by_record: dict[str, list[str]] = {}
+        for rid, anchor in self.data.occurrences.get(entry.id, []):
+            by_record.setdefault(rid, []).append(anchor)
+        shown = list(by_record.items())[:GLOSSARY_RECORDS]
+        return {
+            "records": [{"record": by_id[rid], "href": urls.rel(url, urls.record_url(rid)),
+                         "passages": [{"href": urls.rel(url, self.passage_url(by_id[rid], anchor)),
+                                       "label": self.label(by_id[rid], anchor)} for anchor in anchors]}
+                        for rid, anchors in shown],
+            "more": len(by_record) - len(shown),
+            "passages": sum(len(anchors) for anchors in by_record.values()),
+            # The shortest form: searching for it also finds the longer ones (行動計画, 日露行動計画).
+            "search": "?" + urlencode({"q": min(entry.forms, key=len)}),
+        }
 
     def passage_url(self, record: Record, anchor: str) -> str:
         """URL of a passage id, a topic title ``t<n>``, or the overview's ``record-title`` / ``lead``."""
@@ -361,6 +389,10 @@ def _topic_description(topic: Topic, title_en: str | None) -> str:
     text = f"{topic.marker}{topic.title} {first}"
     text = text[:110] + ("…" if len(text) > 110 else "")
     return f"{text} ({title_en})" if title_en else text
+
+
+def _yaml(mapping: dict) -> str:
+    return yaml.dump(mapping, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=10_000)
 
 
 def _json(data) -> str:
