@@ -4,19 +4,26 @@ These blocks run tens of thousands of times in a large collection (every paragra
 record), so they are built as escaped strings here rather than as Jinja macros, which were half
 of the generator's rendering time. Page layout stays in the Jinja templates, which call these.
 
-Every value from a record or a content file goes through ``escape`` (markupsafe's, the same one
-Jinja's autoescape uses), so record text is never read as HTML, Markdown or Jinja.
+Every value from a record or a content file goes through ``escape``, which gives exactly what
+markupsafe's escape (Jinja's autoescape) gives, so record text is never read as HTML, Markdown or Jinja.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import urls
 from .content import GlossaryEntry
 from .terms import TermMatcher
+
+def escape(text: str) -> str:
+    """``text`` with & < > " ' escaped exactly as markupsafe escapes them (tested to match): five
+    C-level replaces, without markupsafe's Markup object, cost a third as much on short strings."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&#34;").replace("'", "&#39;"))
+
 
 KANJI = re.compile(r"[\u4e00-\u9fff\u3005]")
 CJK_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+(?:[\s・ー]*[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+)*")
@@ -86,13 +93,13 @@ class JapaneseMarkup:
         """The escaped relative link from ``page_url`` to the glossary page, up to its '#'."""
         link = self._glossary_links.get(page_url)
         if link is None:
-            link = str(escape(urls.rel(page_url, urls.GLOSSARY + "#g")[:-1]))
+            link = escape(urls.rel(page_url, urls.GLOSSARY + "#g")[:-1])
             self._glossary_links[page_url] = link
         return link
 
     def __call__(self, text: str, page_url: str, terms: bool = True) -> Markup:
         if not terms:
-            return escape(text)
+            return Markup(escape(text))
         start = f'<a class="ss-term" href="{self.glossary_link(page_url)}'
         out, pos = [], 0
         for m in self.matcher.finditer(text):

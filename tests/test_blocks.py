@@ -1,0 +1,87 @@
+"""blocks.py: the HTML built in Python for the record's text (term links, English runs, passages)."""
+from __future__ import annotations
+
+import html
+import random
+import re
+
+from markupsafe import escape as markupsafe_escape
+
+from summitsite.blocks import (JapaneseMarkup, Pair, PassageView, TimelineLink, TopicLink, english_runs, escape,
+                               pair_html, passage_html, topic_list_html)
+from summitsite.content import GlossaryEntry
+
+SPECIAL = "&<>\"'"
+ALPHABET = SPECIAL + "ab 日露　（）{}%#*_`|\\-\n\t;=/"
+
+
+def test_escape_is_markupsafes_escape():
+    rng = random.Random(7)
+    samples = ["", SPECIAL, "&amp;", "<script>alert('x')</script>", '"{{ x }}"', "&#39;"]
+    samples += ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 40))) for _ in range(2000)]
+    for text in samples:
+        assert escape(text) == str(markupsafe_escape(text)), text
+
+
+GLOSSARY = [
+    GlossaryEntry("hoppo-yonto", "place", {"北方四島": "ほっぽうよんとう", "四島": "よんとう"}, "the four northern islands",
+                  "note", 1),
+    GlossaryEntry("putin", "person", {"プーチン大統領": "ぷーちんだいとうりょう"}, "Vladimir Putin", "note", 2),
+    GlossaryEntry("odd", "term", {"<b>": ""}, "a \"quoted\" & <odd> gloss", "note", 3),
+]
+
+
+def text_of(markup: str) -> str:
+    """What a reader reads (and copies): the markup without its tags, unescaped."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+def test_term_links_go_around_the_text_never_into_it():
+    ja = JapaneseMarkup(GLOSSARY)
+    text = "プーチン大統領は北方四島と四島の<b>問題&に触れた。"
+    out = str(ja(text, "2003-01-10-japan-russia/energy/"))
+    assert text_of(out) == text
+    # The longest form wins; each term links to its entry from this page's depth.
+    assert out.count('href="../../glossary/#g-hoppo-yonto"') == 2
+    assert '<rt data-r="ほっぽうよんとう"></rt>' in out and '<rt data-r="よんとう"></rt>' in out
+    assert 'href="../../glossary/#g-putin"' in out
+    # Record text that looks like markup is escaped, and so are glosses in attributes.
+    assert '<a class="ss-term" href="../../glossary/#g-odd"' in out and "&lt;b&gt;" in out and "<b>" not in out
+    assert 'data-gloss="a &#34;quoted&#34; &amp; &lt;odd&gt; gloss"' in out
+    assert "<b>問題" not in out and "&amp;に触れた" in out
+    # On the glossary page itself the link is a bare fragment.
+    assert 'href="#g-putin"' in str(ja("プーチン大統領", "glossary/"))
+    assert str(ja(text, "x/", terms=False)) == str(markupsafe_escape(text))
+
+
+def test_english_runs_mark_japanese_words():
+    out = str(english_runs("the Foreign Minister (外相) & the 日ソ共同宣言 <1956>"))
+    assert out == ('the Foreign Minister (<span lang="ja">外相</span>) &amp; the <span lang="ja">日ソ共同宣言</span> '
+                   "&lt;1956&gt;")
+
+
+def test_pair_and_passage_markup():
+    ja = JapaneseMarkup(GLOSSARY)
+    solo = pair_html(Pair("(1)", "四島の問題", None), ja, "r/t/")
+    assert solo.startswith('<div class="ss-pair ss-pair--solo">') and '<p class="ss-en"' not in solo
+    assert '<span class="ss-marker">(1)</span>' in solo
+    both = pair_html(Pair("", "会談", "The talks <sic>"), ja, "r/t/", "ss-subtitle")
+    assert both.startswith('<div class="ss-pair ss-subtitle">')
+    assert '<p class="ss-en" lang="en">The talks &lt;sic&gt;</p>' in both
+    item = PassageView("s2-1-1", "2.(1)(イ)", True, [], None, [Pair("(イ)", "本文", None)], [], [])
+    view = PassageView("s2-1", "2.(1)", False, ["プーチン大統領", "<x>"], None, [Pair("(1)", "本文", "Text")], [item],
+                       [TimelineLink("../../timeline/#e1", "1855年 日露通好条約")])
+    out = passage_html(view, ja, "r/t/")
+    assert out.startswith('<section class="ss-passage ss-statement" id="s2-1" data-passage="2.(1)">')
+    assert '<section class="ss-passage ss-item" id="s2-1-1"' in out and out.count("</section>") == 2
+    assert '<a class="ss-permalink" href="#s2-1"' in out and 'data-ss-cite="s2-1"' in out
+    assert '<span class="ss-speaker">&lt;x&gt;</span>' in out
+    assert '<a href="../../timeline/#e1" lang="ja">1855年 日露通好条約</a>' in out
+
+
+def test_topic_list_marks_the_current_page():
+    links = [TopicLink("../a/", "1.冒頭", "Opening"), TopicLink("../b/", "2.<領土>", None)]
+    out = topic_list_html(links, 1)
+    assert '<li><a href="../a/"><span lang="ja">1.冒頭</span> <span class="ss-en" lang="en">Opening</span></a></li>' in out
+    assert '<li><span aria-current="page"><span lang="ja">2.&lt;領土&gt;</span></span></li>' in out
+    assert "aria-current" not in topic_list_html(links)
