@@ -4,11 +4,12 @@ A record's pages are independent of other records' pages, so a large collection 
 every core. (Records are parsed in the main process: sending parsed records back from workers
 costs more than parsing them.) Workers are forked (they share the parent's data without pickling it
 in); results come back in input order, so the output is byte-identical to a serial run. Small
-builds, and platforms without fork, run serially.
+builds, platforms without fork and processes running other threads run serially.
 """
 from __future__ import annotations
 
 import os
+import threading
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
@@ -24,7 +25,10 @@ def _run(item):
 def ordered_map(function: Callable[[T], R], items: list[T]) -> list[R]:
     """``[function(x) for x in items]``, on several processes when it pays."""
     workers = min(os.cpu_count() or 1, 4)
-    if len(items) < MIN_ITEMS or workers < 2 or os.environ.get("SS_SERIAL") == "1":
+    # Forking a process that runs other threads (``mkdocs serve``'s server) could copy a lock some
+    # other thread holds, so only a single-threaded process forks.
+    if (len(items) < MIN_ITEMS or workers < 2 or os.environ.get("SS_SERIAL") == "1"
+            or threading.active_count() > 1):
         return [function(x) for x in items]
     import multiprocessing  # only here: importing it costs small builds a few milliseconds
 

@@ -2,7 +2,7 @@
 """The site's search index: Pagefind (extended build, Japanese segmentation) over the built pages.
 
 Run after every ``mkdocs build`` and ``mkdocs serve`` rebuild by ``scripts/mkdocs_hooks.py``
-(``on_post_build``); ``python scripts/summitsite/search_index.py SITE_DIR`` indexes a built site by hand.
+(``on_post_build``); ``cd scripts && python -m summitsite.search_index SITE_DIR`` indexes a built site by hand.
 
 Pagefind reads HTML, so the index is made after ``mkdocs build``. It reads an *index-only copy* of each
 page, never the pages themselves: the copy marks what to index (``data-pagefind-body`` on the page's
@@ -35,10 +35,13 @@ import tempfile
 import time
 import unicodedata
 
+from .parallel import ordered_map
+
 PAGEFIND_VERSION = "1.6.0"
 PAGEFIND_HOME = os.path.join(sys.prefix, "pagefind")
 OUTPUT_SUBDIR = "pagefind"
 EXTRA_FILE = "ss-search.json"
+SCRATCH = "/dev/shm"
 
 # Classes whose elements are not searched: navigation and chrome repeated on many pages (they would
 # make every topic page match every topic title), labels, licence lines and cross-links whose text is
@@ -196,34 +199,42 @@ def index_copy(page: str) -> str | None:
     return copy if indexed else None
 
 
+def _read_page(source: str) -> tuple[str | None, dict[str, list[str]] | None]:
+    """The index copy of one built page (None if it is not searched), and the glossary's names."""
+    with open(source, encoding="utf-8") as handle:
+        page = handle.read()
+    names = glossary_names(page) if 'class="ss-page ss-page--glossary"' in page else None
+    return index_copy(page), names
+
+
 def build_index(site_dir: str, quiet: bool = False) -> dict:
     """Index ``site_dir`` into ``site_dir/pagefind/``; returns counts and timings."""
     started = time.perf_counter()
     binary = find_pagefind()
     output = os.path.join(site_dir, OUTPUT_SUBDIR)
     shutil.rmtree(output, ignore_errors=True)
-    pages = indexed = 0
+    sources = []
+    for folder, dirs, files in os.walk(site_dir):
+        dirs[:] = sorted(d for d in dirs if os.path.join(folder, d) != output)
+        sources += [os.path.join(folder, name) for name in sorted(files) if name.endswith(".html")]
     names: dict[str, list[str]] = {}
-    with tempfile.TemporaryDirectory(prefix="ss-search-") as copy_dir:
-        for folder, dirs, files in os.walk(site_dir):
-            dirs[:] = [d for d in dirs if os.path.join(folder, d) != output]
-            for name in files:
-                if not name.endswith(".html"):
-                    continue
-                pages += 1
-                source = os.path.join(folder, name)
-                with open(source, encoding="utf-8") as handle:
-                    page = handle.read()
-                if 'class="ss-page ss-page--glossary"' in page:
-                    names = glossary_names(page)
-                copy = index_copy(page)
-                if copy is None:
-                    continue
-                indexed += 1
-                target = os.path.join(copy_dir, os.path.relpath(source, site_dir))
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                with open(target, "w", encoding="utf-8") as handle:
-                    handle.write(copy)
+    # The copies are scratch files: in memory (tmpfs) where there is one, as creating thousands of
+    # files on a disk costs more than making them; on all cores for a large site.
+    scratch = SCRATCH if os.path.isdir(SCRATCH) and os.access(SCRATCH, os.W_OK) else None
+    with tempfile.TemporaryDirectory(prefix="ss-search-", dir=scratch) as copy_dir:
+        indexed = 0
+        # Made on all cores, written here in a fixed order: Pagefind reads files in directory order,
+        # and the index must come out the same for the same pages.
+        for source, (copy, found) in zip(sources, ordered_map(_read_page, sources)):
+            names = found if found is not None else names
+            if copy is None:
+                continue
+            indexed += 1
+            target = os.path.join(copy_dir, os.path.relpath(source, site_dir))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(copy)
+        pages = len(sources)
         result = subprocess.run([binary, "--site", copy_dir, "--output-path", output], capture_output=True,
                                 text=True, timeout=600)
     if result.returncode != 0:
