@@ -161,3 +161,24 @@ def test_generated_bodies_pass_through_markdown_unchanged(tmp_path):
     assert pages > 40
     assert not mkdocs_hooks.is_generated_body('<div class="ss-page x">a</div>\n\n<p>b</p>')
     assert not mkdocs_hooks.is_generated_body("# A hand-written page\n")
+
+
+def test_glossary_entry_limited_to_records_is_marked_only_there(tmp_path):
+    """行動計画 is the Japan-Russia Action Plan in the seed (content/glossary.yml limits the entry to it);
+    another record's 行動計画 stays plain text, and the glossary lists only the seed's passages."""
+    import sys
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    from synth import write_records
+    project = copy_project(str(tmp_path))
+    write_records(os.path.join(project, "content", "records"), 6, seed=0)
+    assert run_build(project).returncode == 0
+    pages = {p: d.decode("utf-8") for p, d in tree(os.path.join(project, "docs")).items() if p.endswith(".md")}
+    others = [p for p, text in pages.items() if not p.startswith(SEED_ID) and "行動計画" in text]
+    assert others, "a synthetic record mentions an action plan"
+    link = "glossary/#g-japan-russia-action-plan"
+    assert all(link not in pages[p] for p in others)
+    assert link in pages[f"{SEED_ID}/territorial-issue-action-plan.md"]
+    glossary = pages["glossary.md"]
+    entry = glossary[glossary.index('id="g-japan-russia-action-plan"'):]
+    entry = entry[:entry.index('<div class="ss-gloss__entry"')]
+    assert "Marked only in" in entry and entry.count('class="ss-gloss__record"') == 1

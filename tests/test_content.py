@@ -78,11 +78,34 @@ def test_glossary_schema_errors_are_all_reported(tmp_path):
     assert result.returncode == 1
     messages = [line.split(": ", 1)[1] for line in result.stderr.splitlines()[:-1]]
     assert messages == [
-        "entry 'Bad Id': unknown key 'extra' (expected one of: id, kind, forms, en, note)",
+        "entry 'Bad Id': unknown key 'extra' (expected one of: id, kind, forms, en, note, records)",
         "entry 'Bad Id': expected an id of lowercase letters, digits and hyphens",
         "entry 'Bad Id': expected kind to be one of person, place, organisation, agreement, event, term, found 'animal'",
         "entry 'Bad Id': form '総理' is already a form of 'sori'",
     ]
+
+
+def test_glossary_records_must_be_a_list_of_existing_record_ids(tmp_path):
+    project = copy_project(str(tmp_path))
+    path = os.path.join(project, "content", "glossary.yml")
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write('- id: "scoped"\n  kind: "term"\n  records: "2003-01-10-japan-russia"\n  forms:\n'
+                     '    "四島交流": "よんとうこうりゅう"\n  en: "x"\n  note: "y"\n')
+    result = run_build(project)
+    assert result.returncode == 1
+    lines = open(path, encoding="utf-8").read().splitlines()
+    assert result.stderr.splitlines()[0] == (
+        f"content/glossary.yml:{len(lines) - 4}: entry 'scoped': expected 'records' to be a list of record ids, "
+        "found '2003-01-10-japan-russia'")
+    edit(project, "content/glossary.yml", 'records: "2003-01-10-japan-russia"', 'records: ["2003-01-10-japan-us"]')
+    edit(project, "content/glossary.yml", '"四島交流": "よんとうこうりゅう"', '"日露行動計画の": "にちろこうどうけいかくの"')
+    result = run_build(project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:2] == [
+        f"content/glossary.yml:{len(lines) - 6}: entry 'scoped': none of its forms (日露行動計画の) occurs in any "
+        "record it is limited to",
+        f"content/glossary.yml:{len(lines) - 6}: entry 'scoped': expected 'records' to name records of "
+        "content/records/, found '2003-01-10-japan-us'"]
 
 
 def test_timeline_wrong_passage_id_names_the_entry(tmp_path):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from .content import GlossaryEntry, TimelineEvent, Translation
 from .errors import BuildError, Problem
 from .model import Record
-from .terms import TermMatcher
+from .terms import RecordMatchers
 from .units import record_units
 
 
@@ -51,11 +51,12 @@ def glossary_occurrences(records: list[Record], entries: list[GlossaryEntry], pa
     """Map entry id → [(record id, anchor)] where it occurs; an entry found nowhere is a problem.
 
     Anchors are passage ids, ``t<n>`` for a topic title, ``record-title`` and ``lead``."""
-    matcher = TermMatcher(entries)
+    matchers = RecordMatchers(entries)
     # Entry id → its (record id, anchor) pairs in order, as dict keys: one occurrence is noted once.
     found: dict[str, dict[tuple[str, str], None]] = {e.id: {} for e in entries}
 
     def note(record_id: str, anchor: str, texts: list[str]) -> None:
+        matcher = matchers(record_id)
         for text in texts:
             for m in matcher.finditer(text):
                 found[matcher.by_form[m.group()][0].id][(record_id, anchor)] = None
@@ -70,8 +71,12 @@ def glossary_occurrences(records: list[Record], entries: list[GlossaryEntry], pa
                 for it in st.items:
                     note(record.id, it.id, [p.text for p in it.paragraphs])
     problems = [Problem(path, e.line, f"entry '{e.id}': none of its forms ({', '.join(e.forms)}) occurs in any "
-                                      "record")
+                                      "record" + (" it is limited to" if e.records else ""))
                 for e in entries if not found[e.id]]
+    ids = {r.id for r in records}
+    problems += [Problem(path, e.line, f"entry '{e.id}': expected 'records' to name records of content/records/, "
+                                       f"found '{rid}'")
+                 for e in entries for rid in e.records if rid not in ids]
     return {entry_id: list(places) for entry_id, places in found.items()}, problems
 
 

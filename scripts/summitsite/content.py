@@ -55,7 +55,11 @@ class Translation:
 
 @dataclass
 class GlossaryEntry:
-    """A glossary term: its surface forms with readings, English, kind and a one-line note."""
+    """A glossary term: its surface forms with readings, English, kind and a one-line note.
+
+    ``records``, when given, are the only records whose text the forms are marked in: for an entry
+    whose forms mean it only in their own context (行動計画 is the Japan-Russia Action Plan in the
+    2003 record, not in every record that mentions an action plan)."""
 
     id: str
     kind: str
@@ -63,6 +67,10 @@ class GlossaryEntry:
     en: str
     note: str
     line: int
+    records: tuple[str, ...] = ()
+
+    def applies_to(self, record_id: str) -> bool:
+        return not self.records or record_id in self.records
 
 
 @dataclass
@@ -218,7 +226,7 @@ def load_glossary(path: str, root: str) -> list[GlossaryEntry]:
             continue
         name = raw.get("id", f"#{index + 1}")
         where = f"entry '{name}': "
-        check.unknown(raw, ("id", "kind", "forms", "en", "note"), where)
+        check.unknown(raw, ("id", "kind", "forms", "en", "note", "records"), where)
         values = {k: check.string(raw, k, where) for k in ("id", "kind", "en", "note")}
         if values["id"] and not SLUG.match(values["id"]):
             check.add(line, f"{where}expected an id of lowercase letters, digits and hyphens")
@@ -239,9 +247,15 @@ def load_glossary(path: str, root: str) -> list[GlossaryEntry]:
                 check.add(line_of(forms, form), f"{where}form '{form}' is already a form of '{forms_seen[form]}'")
             else:
                 forms_seen[form] = str(name)
+        records = raw.get("records", [])
+        if not isinstance(records, list) or not records and "records" in raw or not all(
+                isinstance(r, str) and SLUG.match(r) for r in records):
+            check.add(line_of(raw, "records"), f"{where}expected 'records' to be a list of record ids, "
+                                               f"found {records!r}")
+            records = []
         if all(values.values()):
             entries.append(GlossaryEntry(values["id"], values["kind"], dict(forms), values["en"], values["note"],
-                                         line))
+                                         line, tuple(records)))
     if check.problems:
         raise BuildError(check.problems)
     return entries

@@ -24,6 +24,7 @@ from .model import Item, Record, Statement, Topic
 from .blocks import (JapaneseMarkup, Pair, PassageView, TimelineLink, TopicLink, english_runs, pair_html, passage_html,
                      topic_list_html)
 from .parallel import ordered_map
+from .terms import RecordMatchers
 from .timeline import Entry, english_date, passage_label, passage_labels
 
 # libyaml's safe dumper when PyYAML has it (the pinned wheels do): the same text, about 4x faster
@@ -67,14 +68,13 @@ class Renderer:
 
     def __init__(self, data: SiteData):
         self.data = data
-        self.ja = JapaneseMarkup(data.glossary)
+        self.markup = RecordMatchers(data.glossary, make=JapaneseMarkup)  # record id → its JapaneseMarkup
         self.env = Environment(
             loader=FileSystemLoader(os.path.join(os.path.dirname(__file__), "templates")),
             autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False,
             keep_trailing_newline=False)
         self.env.globals.update(rel=urls.rel, KIND_LABELS=KIND_LABELS, TIMELINE_KINDS=TIMELINE_KINDS,
-                                english_date=english_date, pair=self.pair)
-        self.env.filters["ja"] = self.ja
+                                english_date=english_date)
         self.env.filters["en"] = english_runs
         self._labels: dict[str, dict[str, str]] = {}
         self._record_front: dict[str, str] = {}
@@ -84,8 +84,8 @@ class Renderer:
                 if link.passage:
                     self.timeline_by_passage.setdefault((link.record, link.passage), []).append(entry)
 
-    def pair(self, prefix: str, text: str, en_text: str | None, url: str) -> Markup:
-        return Markup(pair_html(Pair(prefix, text, en_text), self.ja, url))
+    def pair(self, record: Record, prefix: str, text: str, en_text: str | None, url: str) -> Markup:
+        return Markup(pair_html(Pair(prefix, text, en_text), self.markup(record.id), url))
 
     def en(self, record_id: str, key: str) -> str | None:
         if not self.data.english:
@@ -146,6 +146,8 @@ class Renderer:
             "description": _description(record, title_en),
             "ss_page": "overview", "ss_record": record.id,
         }, record, r=record, meta=meta, url=url, en=lambda k: self.en(record.id, k),
+            ja=lambda text: self.markup(record.id)(text, url),
+            pair=lambda prefix, text, en_text: self.pair(record, prefix, text, en_text, url),
             topic_list=Markup(topic_list_html(self.topic_links(record, url))), countries=countries(record, meta), json_url="record.json")
 
     def topic_links(self, record: Record, page_url: str) -> list[TopicLink]:
@@ -207,7 +209,7 @@ class Renderer:
             timeline=[TimelineLink(urls.rel(url, f"{urls.TIMELINE}#{e.id}"), e.ja) for e in events])
 
     def passage(self, record: Record, passage: Statement | Item, url: str) -> Markup:
-        return Markup(passage_html(self.passage_view(record, passage, url), self.ja, url))
+        return Markup(passage_html(self.passage_view(record, passage, url), self.markup(record.id), url))
 
     def home(self, records: list[Record]) -> str:
         rows = []
@@ -233,7 +235,10 @@ class Renderer:
             if not entries:
                 continue
             groups.append({"kind": kind, "labels": labels,
-                           "entries": [{"e": e, "occ": self.occurrences(e, url, by_id)} for e in entries]})
+                           "entries": [{"e": e, "occ": self.occurrences(e, url, by_id),
+                                        "only_in": [{"record": by_id[rid], "href": urls.rel(url, urls.record_url(rid))}
+                                                    for rid in e.records if rid in by_id]}
+                                       for e in entries]})
         return self.page("glossary.html", {
             "title": "用語集 Glossary",
             "description": f"記録に登場する人物・地名・組織・条約・出来事・用語 {len(self.data.glossary)} 項目の"

@@ -48,8 +48,9 @@ SCRATCH = "/dev/shm"
 # not the page's own (a topic page would otherwise match the timeline events it links to).
 IGNORED_CLASSES = {
     "ss-crumbs", "ss-pager", "ss-topics", "ss-passage__bar", "ss-timeline-links", "ss-visually-hidden",
-    "ss-jump", "ss-gloss__occ", "ss-permalink", "ss-kinds", "ss-event__links", "ss-event__source",
-    "ss-badge", "ss-legend", "ss-count", "ss-small", "ss-intro", "ss-filter", "ss-more", "ss-label",
+    "ss-jump", "ss-gloss__occ", "ss-gloss__scope", "ss-permalink", "ss-kinds", "ss-event__links",
+    "ss-event__source", "ss-badge", "ss-legend", "ss-count", "ss-small", "ss-intro", "ss-filter", "ss-more",
+    "ss-label",
 }
 # Words that make no name on their own (a place's "Village", "(to the effect) that …").
 STOP_WORDS = {"city", "village", "prefecture", "region", "island", "islands", "border", "theatre", "theater",
