@@ -64,6 +64,10 @@ def test_home_lists_records_newest_first_and_filters(page, base, collection):
     for k, rid in enumerate(newest_first):
         meta = rows.nth(k).locator(".ss-record__meta").inner_text()
         assert all(country in meta for country in records[rid][1]), (rid, meta)
+        # Leaders (the seed's from its YAML, the others' from their speakers with a name and a title;
+        # the bare title 総理 names nobody) come just before the topic count.
+        leaders = meta.split(" · ")[-2].split("、")
+        assert leaders and "総理" not in leaders and all(name.strip() for name in leaders), (rid, meta)
 
     visible = "() => [...document.querySelectorAll('.ss-record')].filter(e => e.offsetParent !== null).length"
     search = page.locator("#ss-record-filter")

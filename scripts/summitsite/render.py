@@ -39,6 +39,7 @@ TIMELINE_KINDS = {
     "meeting": ("本会談・訪問", "This meeting and visit"), "mentioned": ("記録で言及", "Mentioned in the record"),
     "context": ("背景", "Background"),
 }
+LEADER_TITLES = ("総理", "大統領", "首相", "主席", "総理大臣", "国王")
 # A glossary entry lists its passages in this many records at most, so that the glossary page stays
 # the same size however many records there are; a search link finds the rest.
 GLOSSARY_RECORDS = 3
@@ -362,7 +363,7 @@ def leaders(record: Record, meta: RecordMeta) -> list[str]:
     if meta.leaders:
         return meta.leaders
     names = [s for t in record.topics for st in t.statements for s in st.speakers
-             if s.endswith(("総理", "大統領", "首相", "主席", "総理大臣", "国王"))]
+             if s.endswith(LEADER_TITLES) and s not in LEADER_TITLES]  # a bare 総理 names nobody
     return list(dict.fromkeys(names))
 
 
