@@ -176,3 +176,25 @@ def test_glossary_lists_three_records_and_searches_the_rest(page, base, collecti
         "els => els.map(a => a.href)")
     missing = set(records) - shown
     assert any(rid in href for href in hits for rid in missing), "search reaches the unlisted records"
+
+
+def test_timeline_names_the_record_of_each_passage_link(page, base, collection):
+    """With several records a passage label such as 2.(2)(イ) is ambiguous: each event's links are
+    grouped by record and every group of passage links follows the title of the record it points into."""
+    records, site = collection
+    project = os.path.dirname(site)
+    page.goto(f"{base}timeline/")
+    groups = page.evaluate("""() => [...document.querySelectorAll('.ss-event__links')].flatMap(p => {
+      const out = []; let title = null;
+      for (const el of p.children) {
+        if (el.classList.contains('ss-event__record')) title = el.textContent;
+        else if (el.hash) out.push([title, el.pathname.split('/')[1]]);
+      }
+      return out;
+    })""")
+    assert len({rid for _title, rid in groups}) == len(records), "events link into every record"
+    titles = {rid: read_record(os.path.join(project, "content", "records", rid + ".txt"), project).title
+              for rid in records}
+    assert all(title == titles[rid] for title, rid in groups), groups[:5]
+    intro = page.locator(".ss-intro .ss-en").inner_text()
+    assert intro.startswith("Each meeting hour by hour")

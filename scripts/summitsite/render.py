@@ -277,23 +277,29 @@ class Renderer:
         url = urls.TIMELINE
         by_id = {r.id: r for r in self.data.records}
         groups: list[dict] = []
+        several = len(by_id) > 1
         for entry in self.data.timeline:
             if not groups or groups[-1]["key"] != entry.group:
                 groups.append({"key": entry.group, "entries": []})
-            groups[-1]["entries"].append({
-                "e": entry, "when": english_date(entry),
-                "links": [{"href": urls.rel(url, self.passage_url(by_id[l.record], l.passage) if l.passage
-                                            else urls.record_url(l.record)),
-                           "label": l.label if l.passage else by_id[l.record].title,
-                           "record": by_id[l.record]} for l in entry.links],
-                "en": entry.en or self.timeline_en(entry, by_id),
-            })
+            # Links by record; with several records, each record's passage labels follow its title.
+            by_record: list[dict] = []
+            for link in entry.links:
+                record = by_id[link.record]
+                if not by_record or by_record[-1]["record"] is not record:
+                    by_record.append({"record": record, "named": several and link.passage is not None, "links": []})
+                by_record[-1]["links"].append({
+                    "href": urls.rel(url, self.passage_url(record, link.passage) if link.passage
+                                     else urls.record_url(link.record)),
+                    "label": link.label if link.passage else record.title})
+            groups[-1]["entries"].append({"e": entry, "when": english_date(entry), "links": by_record,
+                                          "en": entry.en or self.timeline_en(entry, by_id)})
         return self.page("timeline.html", {
             "title": "年表 Timeline",
-            "description": "会談の時間経過と、首脳が言及した日露関係史の出来事。"
-                           "The meeting hour by hour and the history the leaders invoked.",
+            "description": "会談の経過と、記録で言及された出来事の年表。"
+                           "Each meeting hour by hour, and the events the records refer to.",
             "ss_page": "timeline",
-        }, groups=groups, url=url, english=self.data.english, json_href=urls.rel(url, "timeline.json"))
+        }, groups=groups, url=url, english=self.data.english, several=several,
+            json_href=urls.rel(url, "timeline.json"))
 
     def timeline_en(self, entry: Entry, by_id: dict[str, Record]) -> str:
         """English label of an event extracted from a record."""
