@@ -198,3 +198,18 @@ def test_timeline_names_the_record_of_each_passage_link(page, base, collection):
     assert all(title == titles[rid] for title, rid in groups), groups[:5]
     intro = page.locator(".ss-intro .ss-en").inner_text()
     assert intro.startswith("Each meeting hour by hour")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_collection_pages_pass_axe(browser, base, scheme):
+    """The pages whose markup changes with several records (home list, glossary groups, timeline
+    groups) have no axe-core violations."""
+    from test_publish import axe_violations
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for path in ("", "glossary/", "timeline/"):
+        page.goto(base + path)
+        found[path or "home"] = axe_violations(page)
+    context.close()
+    assert found == {name: [] for name in found}
