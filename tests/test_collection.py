@@ -213,3 +213,48 @@ def test_collection_pages_pass_axe(browser, base, scheme):
         found[path or "home"] = axe_violations(page)
     context.close()
     assert found == {name: [] for name in found}
+
+
+@pytest.fixture(scope="module")
+def long_base(tmp_path_factory):
+    """A site of 30 records, whose timeline is past render.LONG_TIMELINE events."""
+    from browser import serve
+    project = copy_project(str(tmp_path_factory.mktemp("long")))
+    write_records(os.path.join(project, "content", "records"), 29, seed=3)
+    assert run_build(project).returncode == 0
+    site = os.path.join(project, "site")
+    result = run_mkdocs(project, site, {"SS_SEARCH_INDEX": "0"})
+    assert result.returncode == 0, result.stderr
+    with serve(site) as url:
+        yield url
+
+
+def test_long_timeline_lays_out_only_what_is_near_and_still_reaches_every_event(browser, long_base):
+    from summitsite.render import LONG_TIMELINE
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{long_base}timeline/")
+    events = page.locator(".ss-event")
+    assert events.count() > LONG_TIMELINE
+    assert page.locator(".ss-page--timeline.ss-long").count() == 1
+    years = page.locator(".ss-year")
+    assert years.first.evaluate("e => getComputedStyle(e).contentVisibility") == "auto"
+    # A link to an event in the last year still lands on it, laid out and in view.
+    last = years.last.locator(".ss-event").last.get_attribute("id")
+    page.goto(f"{long_base}timeline/#{last}")
+    target = page.locator(f"#{last}")
+    target.wait_for()
+    page.wait_for_function("(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+                           " return r.height > 0 && r.top >= 0 && r.top < innerHeight; }", arg=last)
+    assert target.inner_text().strip()
+    # The kind filter still applies to every event, laid out or not.
+    page.locator(".ss-kinds input[value='mentioned']").uncheck()
+    hidden = page.evaluate("() => [...document.querySelectorAll('.ss-event[data-kind=mentioned]')].every(e => e.hidden)")
+    assert hidden
+    context.close()
+
+
+def test_short_timeline_is_laid_out_whole(page, base):
+    page.goto(f"{base}timeline/")
+    assert page.locator(".ss-long").count() == 0
+    assert page.locator(".ss-year").first.evaluate("e => getComputedStyle(e).contentVisibility") == "visible"

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import urls
 from .check import Coverage
@@ -39,6 +39,9 @@ TIMELINE_KINDS = {
     "meeting": ("本会談・訪問", "This meeting and visit"), "mentioned": ("記録で言及", "Mentioned in the record"),
     "context": ("背景", "Background"),
 }
+# Past this many events the timeline page lays out only the years near the screen (CSS
+# content-visibility on .ss-long): a 100-record timeline has some 850 events and 10,000 elements.
+LONG_TIMELINE = 200
 LEADER_TITLES = ("総理", "大統領", "首相", "主席", "総理大臣", "国王")
 # A glossary entry lists its passages in this many records at most, so that the glossary page stays
 # the same size however many records there are; a search link finds the rest.
@@ -299,7 +302,7 @@ class Renderer:
                            "Each meeting hour by hour, and the events the records refer to.",
             "ss_page": "timeline",
         }, groups=groups, url=url, english=self.data.english, several=several,
-            json_href=urls.rel(url, "timeline.json"))
+            long=len(self.data.timeline) > LONG_TIMELINE, json_href=urls.rel(url, "timeline.json"))
 
     def timeline_en(self, entry: Entry, by_id: dict[str, Record]) -> str:
         """English label of an event extracted from a record."""
