@@ -258,3 +258,18 @@ def test_short_timeline_is_laid_out_whole(page, base):
     page.goto(f"{base}timeline/")
     assert page.locator(".ss-long").count() == 0
     assert page.locator(".ss-year").first.evaluate("e => getComputedStyle(e).contentVisibility") == "visible"
+
+
+def test_collection_site_is_the_same_built_serially(collection, tmp_path):
+    """Past parallel.MIN_ITEMS pages the search index copies are made on several processes: the site,
+    its Pagefind index included, is byte for byte what a serial build makes."""
+    from test_build import tree
+    _records, site = collection
+    project = os.path.dirname(site)
+    serial = os.path.join(str(tmp_path), "site-serial")
+    result = run_mkdocs(project, serial, {"SS_SERIAL": "1"})
+    assert result.returncode == 0, result.stderr
+    first, second = tree(site), tree(serial)
+    assert len([p for p in first if p.endswith(".html")]) > 24
+    assert first.keys() == second.keys()
+    assert [p for p in first if first[p] != second[p]] == []
