@@ -208,6 +208,15 @@ def _read_page(source: str) -> tuple[str | None, dict[str, list[str]] | None]:
     return index_copy(page), names
 
 
+def _has_room(folder: str, size: int) -> bool:
+    """Whether ``folder`` exists, can be written and has ``size`` bytes free."""
+    try:
+        stats = os.statvfs(folder)
+    except (OSError, AttributeError):  # no such folder, or no statvfs (Windows)
+        return False
+    return os.access(folder, os.W_OK) and stats.f_bavail * stats.f_frsize >= size
+
+
 def build_index(site_dir: str, quiet: bool = False) -> dict:
     """Index ``site_dir`` into ``site_dir/pagefind/``; returns counts and timings."""
     started = time.perf_counter()
@@ -219,9 +228,9 @@ def build_index(site_dir: str, quiet: bool = False) -> dict:
         dirs[:] = sorted(d for d in dirs if os.path.join(folder, d) != output)
         sources += [os.path.join(folder, name) for name in sorted(files) if name.endswith(".html")]
     names: dict[str, list[str]] = {}
-    # The copies are scratch files: in memory (tmpfs) where there is one, as creating thousands of
-    # files on a disk costs more than making them; on all cores for a large site.
-    scratch = SCRATCH if os.path.isdir(SCRATCH) and os.access(SCRATCH, os.W_OK) else None
+    # The copies are scratch files: in memory (tmpfs) where there is one with room for them (a Docker
+    # container's is 64 MB), as creating thousands of files on a disk costs more than making them.
+    scratch = SCRATCH if _has_room(SCRATCH, 2 * sum(os.path.getsize(p) for p in sources)) else None
     with tempfile.TemporaryDirectory(prefix="ss-search-", dir=scratch) as copy_dir:
         indexed = 0
         # Made on all cores, written here in a fixed order: Pagefind reads files in directory order,
