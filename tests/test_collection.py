@@ -196,6 +196,10 @@ def test_timeline_names_the_record_of_each_passage_link(page, base, collection):
     titles = {rid: read_record(os.path.join(project, "content", "records", rid + ".txt"), project).title
               for rid in records}
     assert all(title == titles[rid] for title, rid in groups), groups[:5]
+    # Titles repeat across records (日米首脳会談), so each is followed by its record's date.
+    dates = page.evaluate("() => [...document.querySelectorAll('.ss-event__record')]"
+                          ".map(t => t.nextElementSibling.getAttribute('datetime'))")
+    assert dates and all(dates), dates[:5]
     intro = page.locator(".ss-intro .ss-en").inner_text()
     assert intro.startswith("Each meeting hour by hour")
 
