@@ -182,3 +182,31 @@ def test_glossary_entry_limited_to_records_is_marked_only_there(tmp_path):
     entry = glossary[glossary.index('id="g-japan-russia-action-plan"'):]
     entry = entry[:entry.index('<div class="ss-gloss__entry"')]
     assert "Marked only in" in entry and entry.count('class="ss-gloss__record"') == 1
+
+
+def test_one_form_can_mean_different_things_in_different_records(tmp_path):
+    """Two entries may share a form when each is limited to records the other is not; where both
+    could apply, the second is an error naming the first."""
+    import sys
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    from synth import write_records
+    project = copy_project(str(tmp_path))
+    paths = write_records(os.path.join(project, "content", "records"), 6, seed=0)
+    other = next(os.path.basename(p)[:-4] for p in paths if "行動計画" in open(p, encoding="utf-8").read())
+    glossary = os.path.join(project, "content", "glossary.yml")
+    entry = ('- id: "other-action-plan"\n  kind: "agreement"\n  records: ["{records}"]\n  forms:\n'
+             '    "行動計画": "こうどうけいかく"\n  en: "the action plan of this meeting"\n  note: "x"\n')
+    with open(glossary, "a", encoding="utf-8") as handle:
+        handle.write(entry.format(records=other))
+    assert run_build(project).returncode == 0
+    docs = tree(os.path.join(project, "docs"))
+    mine = [d.decode("utf-8") for p, d in docs.items()
+            if p.startswith(other + "/") and p.endswith(".md") and "行動計画".encode() in d]
+    assert mine and all("glossary/#g-other-action-plan" in text for text in mine)
+    assert "glossary/#g-japan-russia-action-plan" in docs[f"{SEED_ID}/territorial-issue-action-plan.md"].decode()
+    with open(glossary, "a", encoding="utf-8") as handle:
+        handle.write(entry.replace("other-action-plan", "clash").format(records=f'{other}", "{SEED_ID}'))
+    result = run_build(project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].endswith("entry 'clash': form '行動計画' is already a form of "
+                                                  "'japan-russia-action-plan'")

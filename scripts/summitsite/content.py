@@ -218,7 +218,7 @@ def load_glossary(path: str, root: str) -> list[GlossaryEntry]:
     data, check = _load_list(path, root, "entries")
     entries: list[GlossaryEntry] = []
     ids: set[str] = set()
-    forms_seen: dict[str, str] = {}
+    forms_seen: dict[str, list[tuple[str, list[str]]]] = {}  # form → [(entry, its records)]
     for index, raw in enumerate(data):
         line = line_of(data, index)
         if not isinstance(raw, Mapping):
@@ -236,6 +236,12 @@ def load_glossary(path: str, root: str) -> list[GlossaryEntry]:
         if values["kind"] and values["kind"] not in GLOSSARY_KINDS:
             check.add(line_of(raw, "kind"), f"{where}expected kind to be one of {', '.join(GLOSSARY_KINDS)}, "
                                             f"found {values['kind']!r}")
+        records = raw.get("records", [])
+        if not isinstance(records, list) or not records and "records" in raw or not all(
+                isinstance(r, str) and SLUG.match(r) for r in records):
+            check.add(line_of(raw, "records"), f"{where}expected 'records' to be a list of record ids, "
+                                               f"found {records!r}")
+            records = []
         forms = raw.get("forms")
         if not isinstance(forms, Mapping) or not forms:
             check.add(line_of(raw, "forms"), f"{where}expected 'forms' mapping each Japanese form to its reading")
@@ -243,16 +249,15 @@ def load_glossary(path: str, root: str) -> list[GlossaryEntry]:
         for form, reading in forms.items():
             if not isinstance(form, str) or not form or not isinstance(reading, str):
                 check.add(line_of(forms, form), f"{where}expected form: reading strings, found {form!r}: {reading!r}")
-            elif form in forms_seen:
-                check.add(line_of(forms, form), f"{where}form '{form}' is already a form of '{forms_seen[form]}'")
+                continue
+            # One form, one meaning per record: two entries may share a form only when each is limited
+            # to records the other is not (行動計画 as two different plans in two records).
+            clash = next((other for other, other_records in forms_seen.get(form, [])
+                          if not records or not other_records or set(records) & set(other_records)), None)
+            if clash is not None:
+                check.add(line_of(forms, form), f"{where}form '{form}' is already a form of '{clash}'")
             else:
-                forms_seen[form] = str(name)
-        records = raw.get("records", [])
-        if not isinstance(records, list) or not records and "records" in raw or not all(
-                isinstance(r, str) and SLUG.match(r) for r in records):
-            check.add(line_of(raw, "records"), f"{where}expected 'records' to be a list of record ids, "
-                                               f"found {records!r}")
-            records = []
+                forms_seen.setdefault(form, []).append((str(name), list(records)))
         if all(values.values()):
             entries.append(GlossaryEntry(values["id"], values["kind"], dict(forms), values["en"], values["note"],
                                          line, tuple(records)))
