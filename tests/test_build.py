@@ -5,12 +5,22 @@ import html
 import json
 import os
 import shutil
+import sys
 
 from conftest import ROOT, SEED_ID, copy_project, make_record, run_build, run_mkdocs
+
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from synth import write_records  # noqa: E402
 
 OTHER = make_record("日米首脳会談概要\n\n平成15年5月23日\n\n 23日午前10時15分より同11時30分まで、"
                     "クロフォードにおいて会談が行われた。\n\n1.北朝鮮\n(1)ブッシュ大統領より、述べた。\n"
                     "(2)総理より、述べた。\n2.イラク\n両首脳は、協力を確認した。")
+
+
+def synthetic_project(tmp_path, count: int, seed: int = 0) -> tuple[str, list[str]]:
+    """A copy of the project with ``count`` synthetic records beside the seed, and their paths."""
+    project = copy_project(str(tmp_path))
+    return project, write_records(os.path.join(project, "content", "records"), count, seed=seed)
 
 
 def tree(folder: str) -> dict[str, bytes]:
@@ -68,7 +78,6 @@ def test_pages_and_json_of_the_seed(seed_record):
 
 def test_parse_command_prints_the_json_contract():
     import subprocess
-    import sys
     out = subprocess.run([sys.executable, "scripts/build.py", "parse", f"content/records/{SEED_ID}.txt"], cwd=ROOT,
                          capture_output=True, text=True, check=True).stdout
     data = json.loads(out)
@@ -116,12 +125,8 @@ def test_site_build_is_deterministic(tmp_path, built_site):
 def test_parallel_build_equals_serial_build(tmp_path):
     """Past summitsite.parallel.MIN_ITEMS records, record pages are rendered on several processes; the output must be byte-identical to a serial run."""
     import subprocess
-    import sys
-    sys.path.insert(0, os.path.join(ROOT, "bench"))
-    from synth import write_records
     from summitsite.parallel import MIN_ITEMS
-    project = copy_project(str(tmp_path))
-    write_records(os.path.join(project, "content", "records"), MIN_ITEMS + 2)
+    project, _paths = synthetic_project(tmp_path, MIN_ITEMS + 2)
     serial = subprocess.run([sys.executable, "scripts/build.py", "--out", "docs-serial"], cwd=project,
                             env=dict(os.environ, SS_SERIAL="1"), capture_output=True, text=True)
     parallel = run_build(project)
@@ -134,15 +139,11 @@ def test_generated_bodies_pass_through_markdown_unchanged(tmp_path):
     """The hooks hand generated pages to Material without Python-Markdown (scripts/mkdocs_hooks.py):
     that is only right while Markdown would give each body back unchanged and MkDocs would collect
     the same anchor ids. Checked on every page of the seed and of three synthetic records."""
-    import sys
     import markdown
     from mkdocs.structure.pages import _HTMLHandler
-    sys.path.insert(0, os.path.join(ROOT, "bench"))
-    from synth import write_records
     import mkdocs_hooks
     assert "\nmarkdown_extensions: []\n" in open(os.path.join(ROOT, "mkdocs.yml"), encoding="utf-8").read()
-    project = copy_project(str(tmp_path))
-    write_records(os.path.join(project, "content", "records"), 3, seed=1)
+    project, _paths = synthetic_project(tmp_path, 3, seed=1)
     assert run_build(project).returncode == 0
     pages = 0
     for path, data in tree(os.path.join(project, "docs")).items():
@@ -166,11 +167,7 @@ def test_generated_bodies_pass_through_markdown_unchanged(tmp_path):
 def test_glossary_entry_limited_to_records_is_marked_only_there(tmp_path):
     """行動計画 is the Japan-Russia Action Plan in the seed (content/glossary.yml limits the entry to it);
     another record's 行動計画 stays plain text, and the glossary lists only the seed's passages."""
-    import sys
-    sys.path.insert(0, os.path.join(ROOT, "bench"))
-    from synth import write_records
-    project = copy_project(str(tmp_path))
-    write_records(os.path.join(project, "content", "records"), 6, seed=0)
+    project, _paths = synthetic_project(tmp_path, 6)
     assert run_build(project).returncode == 0
     pages = {p: d.decode("utf-8") for p, d in tree(os.path.join(project, "docs")).items() if p.endswith(".md")}
     others = [p for p, text in pages.items() if not p.startswith(SEED_ID) and "行動計画" in text]
@@ -187,11 +184,7 @@ def test_glossary_entry_limited_to_records_is_marked_only_there(tmp_path):
 def test_one_form_can_mean_different_things_in_different_records(tmp_path):
     """Two entries may share a form when each is limited to records the other is not; where both
     could apply, the second is an error naming the first."""
-    import sys
-    sys.path.insert(0, os.path.join(ROOT, "bench"))
-    from synth import write_records
-    project = copy_project(str(tmp_path))
-    paths = write_records(os.path.join(project, "content", "records"), 6, seed=0)
+    project, paths = synthetic_project(tmp_path, 6)
     other = next(os.path.basename(p)[:-4] for p in paths if "行動計画" in open(p, encoding="utf-8").read())
     glossary = os.path.join(project, "content", "glossary.yml")
     entry = ('- id: "other-action-plan"\n  kind: "agreement"\n  records: ["{records}"]\n  forms:\n'

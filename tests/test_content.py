@@ -19,6 +19,21 @@ def edit(project: str, rel: str, old: str, new: str, count: int = 1) -> None:
         handle.write(text.replace(old, new, count))
 
 
+def append(project: str, rel: str, text: str) -> list[str]:
+    """Append ``text`` to a content file; its lines afterwards (to name a line from the end)."""
+    path = os.path.join(project, rel)
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(text)
+    return open(path, encoding="utf-8").read().splitlines()
+
+
+def problems(project: str) -> list[str]:
+    """The problem lines of a build that must fail (its last stderr line is the summary)."""
+    result = run_build(project)
+    assert result.returncode == 1
+    return result.stderr.splitlines()[:-1]
+
+
 def test_seed_glosses_cover_every_unit():
     from summitsite.pipeline import gather
     from conftest import ROOT
@@ -44,9 +59,7 @@ def test_removed_gloss_fails_naming_the_id(tmp_path):
 def test_changed_japanese_sentence_fails_as_stale(tmp_path):
     project = copy_project(str(tmp_path))
     edit(project, f"content/records/{SEED_ID}.txt", "暖かい評価に感謝する", "温かい評価に感謝する")
-    result = run_build(project)
-    assert result.returncode == 1
-    (line,) = result.stderr.splitlines()[:-1]
+    (line,) = problems(project)
     assert re.fullmatch(rf"{re.escape(TRANSLATION)}:\d+: stale gloss 's1-3/p1': expected ja '.*'… as in "
                         rf"content/records/{SEED_ID}.txt:23, found '.*'…", line)
 
@@ -61,22 +74,17 @@ def test_record_without_glosses_builds_japanese_only(tmp_path):
 
 def test_glossary_entry_occurring_nowhere_is_an_error(tmp_path):
     project = copy_project(str(tmp_path))
-    with open(os.path.join(project, "content", "glossary.yml"), "a", encoding="utf-8") as handle:
-        handle.write('- id: "nowhere"\n  kind: "term"\n  forms:\n    "存在しない語": "そんざいしないご"\n  en: "x"\n  note: "y"\n')
-    result = run_build(project)
-    assert result.returncode == 1
-    lines = open(os.path.join(project, "content", "glossary.yml"), encoding="utf-8").read().splitlines()
-    assert result.stderr.splitlines()[0] == (f"content/glossary.yml:{len(lines) - 5}: entry 'nowhere': none of its "
-                                             "forms (存在しない語) occurs in any record")
+    lines = append(project, "content/glossary.yml",
+                   '- id: "nowhere"\n  kind: "term"\n  forms:\n    "存在しない語": "そんざいしないご"\n  en: "x"\n  note: "y"\n')
+    assert problems(project)[0] == (f"content/glossary.yml:{len(lines) - 5}: entry 'nowhere': none of its "
+                                    "forms (存在しない語) occurs in any record")
 
 
 def test_glossary_schema_errors_are_all_reported(tmp_path):
     project = copy_project(str(tmp_path))
-    with open(os.path.join(project, "content", "glossary.yml"), "a", encoding="utf-8") as handle:
-        handle.write('- id: "Bad Id"\n  kind: "animal"\n  forms:\n    "総理": "そうり"\n  en: "x"\n  note: "y"\n  extra: 1\n')
-    result = run_build(project)
-    assert result.returncode == 1
-    messages = [line.split(": ", 1)[1] for line in result.stderr.splitlines()[:-1]]
+    append(project, "content/glossary.yml",
+           '- id: "Bad Id"\n  kind: "animal"\n  forms:\n    "総理": "そうり"\n  en: "x"\n  note: "y"\n  extra: 1\n')
+    messages = [line.split(": ", 1)[1] for line in problems(project)]
     assert messages == [
         "entry 'Bad Id': unknown key 'extra' (expected one of: id, kind, forms, en, note, records)",
         "entry 'Bad Id': expected an id of lowercase letters, digits and hyphens",
@@ -87,21 +95,15 @@ def test_glossary_schema_errors_are_all_reported(tmp_path):
 
 def test_glossary_records_must_be_a_list_of_existing_record_ids(tmp_path):
     project = copy_project(str(tmp_path))
-    path = os.path.join(project, "content", "glossary.yml")
-    with open(path, "a", encoding="utf-8") as handle:
-        handle.write('- id: "scoped"\n  kind: "term"\n  records: "2003-01-10-japan-russia"\n  forms:\n'
-                     '    "四島交流": "よんとうこうりゅう"\n  en: "x"\n  note: "y"\n')
-    result = run_build(project)
-    assert result.returncode == 1
-    lines = open(path, encoding="utf-8").read().splitlines()
-    assert result.stderr.splitlines()[0] == (
+    lines = append(project, "content/glossary.yml",
+                   '- id: "scoped"\n  kind: "term"\n  records: "2003-01-10-japan-russia"\n  forms:\n'
+                   '    "四島交流": "よんとうこうりゅう"\n  en: "x"\n  note: "y"\n')
+    assert problems(project)[0] == (
         f"content/glossary.yml:{len(lines) - 4}: entry 'scoped': expected 'records' to be a list of record ids, "
         "found '2003-01-10-japan-russia'")
     edit(project, "content/glossary.yml", 'records: "2003-01-10-japan-russia"', 'records: ["2003-01-10-japan-us"]')
     edit(project, "content/glossary.yml", '"四島交流": "よんとうこうりゅう"', '"日露行動計画の": "にちろこうどうけいかくの"')
-    result = run_build(project)
-    assert result.returncode == 1
-    assert result.stderr.splitlines()[:2] == [
+    assert problems(project)[:2] == [
         f"content/glossary.yml:{len(lines) - 6}: entry 'scoped': none of its forms (日露行動計画の) occurs in any "
         "record it is limited to",
         f"content/glossary.yml:{len(lines) - 6}: entry 'scoped': expected 'records' to name records of "
@@ -111,9 +113,7 @@ def test_glossary_records_must_be_a_list_of_existing_record_ids(tmp_path):
 def test_timeline_wrong_passage_id_names_the_entry(tmp_path):
     project = copy_project(str(tmp_path))
     edit(project, "content/timeline.yml", 'refs: ["s1-3"]', 'refs: ["s1-9"]')
-    result = run_build(project)
-    assert result.returncode == 1
-    (line,) = result.stderr.splitlines()[:-1]
+    (line,) = problems(project)
     assert re.fullmatch(r"content/timeline\.yml:\d+: event 'bolshoi-nutcracker': expected a passage id of "
                         rf"{SEED_ID}, found 's1-9'", line)
 

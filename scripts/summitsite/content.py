@@ -237,8 +237,8 @@ def load_glossary(path: str, root: str) -> list[GlossaryEntry]:
             check.add(line_of(raw, "kind"), f"{where}expected kind to be one of {', '.join(GLOSSARY_KINDS)}, "
                                             f"found {values['kind']!r}")
         records = raw.get("records", [])
-        if not isinstance(records, list) or not records and "records" in raw or not all(
-                isinstance(r, str) and SLUG.match(r) for r in records):
+        if "records" in raw and (not isinstance(records, list) or not records
+                                 or not all(isinstance(r, str) and SLUG.match(r) for r in records)):
             check.add(line_of(raw, "records"), f"{where}expected 'records' to be a list of record ids, "
                                                f"found {records!r}")
             records = []

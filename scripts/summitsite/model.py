@@ -6,6 +6,7 @@ parser normalises only a private copy to recognise patterns.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass
@@ -107,6 +108,17 @@ class Record:
     venue: str | None
     attendees: list[str]
     topics: list[Topic]
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """Every passage id with its label as the record numbers it: 's2-2-3' → '2.(2)(ハ)'."""
+        labels = {}
+        for topic in self.topics:
+            for st in topic.statements:
+                labels[st.id] = f"{topic.number}.{st.marker}" if st.marker else f"{topic.number}."
+                for it in st.items:
+                    labels[it.id] = f"{topic.number}.{st.marker}{it.marker}"
+        return labels
 
     def passages(self):
         """Yield (id, statement or item) for every addressable passage, in reading order."""

@@ -25,7 +25,7 @@ from .blocks import (JapaneseMarkup, Pair, PassageView, TimelineLink, TopicLink,
                      topic_list_html)
 from .parallel import ordered_map
 from .terms import RecordMatchers
-from .timeline import Entry, english_date, passage_label, passage_labels
+from .timeline import Entry, english_date, passage_label
 
 # libyaml's safe dumper when PyYAML has it (the pinned wheels do): the same text, about 4x faster
 # than the pure-Python emitter, which was a sixth of the generator's rendering time.
@@ -80,7 +80,6 @@ class Renderer:
         self.env.globals.update(rel=urls.rel, KIND_LABELS=KIND_LABELS, TIMELINE_KINDS=TIMELINE_KINDS,
                                 english_date=english_date)
         self.env.filters["en"] = english_runs
-        self._labels: dict[str, dict[str, str]] = {}
         self._record_front: dict[str, str] = {}
         self.timeline_by_passage: dict[tuple[str, str], list[Entry]] = {}
         for entry in data.timeline:
@@ -163,17 +162,11 @@ class Renderer:
         topic page but its own (which shows no link to itself)."""
         if not record.topics:
             return []
-        links = self.topic_links(record, urls.topic_url(record.id, record.topics[0].slug))
-        if len(record.topics) > 1:
-            links[0] = self.topic_links(record, urls.topic_url(record.id, record.topics[1].slug))[0]
+        first, *rest = [urls.topic_url(record.id, t.slug) for t in record.topics]
+        links = self.topic_links(record, first)
+        if rest:  # the first topic as linked from its siblings
+            links[0].href = urls.rel(rest[0], first)
         return links
-
-    def label(self, record: Record, anchor: str) -> str:
-        """A passage's label ('2.(2)(ハ)'), the record's labels worked out once; or an anchor's."""
-        labels = self._labels.get(record.id)
-        if labels is None:
-            labels = self._labels[record.id] = passage_labels(record)
-        return labels.get(anchor) or passage_label(record, anchor)
 
     def topic_page(self, record: Record, index: int, siblings: list[TopicLink]) -> str:
         """A topic's page; ``siblings`` are the links from any topic page of the record to each topic."""
@@ -207,7 +200,7 @@ class Renderer:
             title = Pair(head, "", None)
         events = self.timeline_by_passage.get((record.id, passage.id), [])
         return PassageView(
-            id=passage.id, label=self.label(record, passage.id), is_item=is_item, speakers=passage.speakers,
+            id=passage.id, label=record.labels[passage.id], is_item=is_item, speakers=passage.speakers,
             title=title, pairs=pairs,
             children=[] if is_item else [self.passage_view(record, it, url) for it in passage.items],
             timeline=[TimelineLink(urls.rel(url, f"{urls.TIMELINE}#{e.id}"), e.ja) for e in events])
@@ -260,7 +253,7 @@ class Renderer:
         return {
             "records": [{"record": by_id[rid], "href": urls.rel(url, urls.record_url(rid)),
                          "passages": [{"href": urls.rel(url, self.passage_url(by_id[rid], anchor)),
-                                       "label": self.label(by_id[rid], anchor)} for anchor in anchors]}
+                                       "label": passage_label(by_id[rid], anchor)} for anchor in anchors]}
                         for rid, anchors in shown],
             "more": len(by_record) - len(shown),
             "passages": sum(len(anchors) for anchors in by_record.values()),

@@ -44,24 +44,13 @@ class Entry:
         return "recurring" if self.recurring else self.date[:4]
 
 
-def passage_labels(record: Record) -> dict[str, str]:
-    """Every passage id of ``record`` with its label as the record numbers it: 's2-2-3' → '2.(2)(ハ)'."""
-    labels = {}
-    for topic in record.topics:
-        for st in topic.statements:
-            labels[st.id] = f"{topic.number}.{st.marker}" if st.marker else f"{topic.number}."
-            for it in st.items:
-                labels[it.id] = f"{topic.number}.{st.marker}{it.marker}"
-    return labels
-
-
 def passage_label(record: Record, pid: str) -> str:
     """The label of a passage id, a topic title 't2' ('2.'), or an overview anchor ('前文')."""
     if pid in ANCHOR_LABELS:
         return ANCHOR_LABELS[pid]
     if pid.startswith("t"):
         return f"{pid[1:]}."
-    return passage_labels(record).get(pid, pid)
+    return record.labels.get(pid, pid)
 
 
 def build_timeline(records: list[Record], curated: list[TimelineEvent]) -> list[Entry]:
