@@ -4,12 +4,18 @@
     python bench/bench_build.py [--sizes 1,10,100,300] [--runs 3] [--no-search-split] [--keep]
 
 For each size N, in a throwaway copy of the project (the seed alone for N=1, else the seed plus
-N-1 records from bench/synth.py), each run removes docs/ and site/, then times the generator
+N-1 records from bench/synth.py), each run moves docs/ and site/ aside, then times the generator
 (``scripts/build.py``) and ``mkdocs build --strict`` one after the other, exactly what ``make site``
 does (the Pagefind search index is made inside ``mkdocs build`` by the post-build hook); then the
 generator once more over the now up-to-date docs/ (the everyday rebuild); and the same docs/ is built
 again with ``SS_SEARCH_INDEX=0`` (no index): the search step is the difference of the medians. Prints one table on
 stdout (progress goes to stderr) and writes bench/out/bench-<time>.json and bench/out/bench-latest.json.
+
+Nothing is deleted while builds are timed: the old trees are renamed into a trash folder that is removed
+when the benchmark ends. On ext4 without a journal (this machine's disk), creating a file searches past
+every inode freed in the last 30 seconds or more (``recently_deleted`` in ``find_inode_bit``), so
+deleting 1,000 files and at once creating 1,000 more costs up to a millisecond per file: a cost of the
+deletion, not of the build that follows it (see bench/README.md).
 """
 from __future__ import annotations
 
@@ -70,7 +76,23 @@ def topic_pages(site: str, record_id: str) -> list[str]:
             if os.path.isfile(os.path.join(folder, d, "index.html"))]
 
 
-def measure(n: int, runs: int, search_split: bool, keep: bool) -> dict:
+class Trash:
+    """Where old trees go during the benchmark: renamed, not deleted, until ``empty()``."""
+
+    def __init__(self):
+        self.folder = tempfile.mkdtemp(prefix="summit-bench-trash-")
+        self.count = 0
+
+    def discard(self, path: str) -> None:
+        if os.path.exists(path):
+            self.count += 1
+            os.rename(path, os.path.join(self.folder, str(self.count)))
+
+    def empty(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def measure(n: int, runs: int, search_split: bool, keep: bool, trash: Trash) -> dict:
     project = tempfile.mkdtemp(prefix=f"summit-bench-{n}-")
     try:
         copy_project(project)
@@ -88,8 +110,8 @@ def measure(n: int, runs: int, search_split: bool, keep: bool) -> dict:
         load_before = os.getloadavg()
         gen, mk, total, gen_rss, mk_rss, gen_cpu, mk_cpu, nosearch, nosearch_cpu, warm = ([] for _ in range(10))
         for k in range(runs):
-            shutil.rmtree(docs, ignore_errors=True)
-            shutil.rmtree(site, ignore_errors=True)
+            trash.discard(docs)
+            trash.discard(site)
             g, g_rss, g_cpu = run(gen_cmd, project)
             m, m_rss, m_cpu = run(mkdocs_cmd, project)
             # The everyday rebuild: the same generator over a docs/ that is already up to date.
@@ -99,13 +121,13 @@ def measure(n: int, runs: int, search_split: bool, keep: bool) -> dict:
             note = ""
             if search_split:
                 # Right after the real build, on the same docs/: load spikes hit both alike.
-                shutil.rmtree(other, ignore_errors=True)
+                trash.discard(other)
                 s, _rss, s_cpu = run(nosearch_cmd, project, {"SS_SEARCH_INDEX": "0"})
                 nosearch.append(s), nosearch_cpu.append(s_cpu)
                 note = f", mkdocs without search {s:.2f} s"
             print(f"  N={n} run {k + 1}/{runs}: gen {g:.2f} s, mkdocs {m:.2f} s{note} (load {os.getloadavg()[0]:.2f})",
                   file=sys.stderr)
-        shutil.rmtree(other, ignore_errors=True)
+        trash.discard(other)
         pages = sum(1 for _b, _d, names in os.walk(docs) for x in names if x.endswith(".md"))
         html = sum(1 for _b, _d, names in os.walk(site) for x in names if x.endswith(".html"))
         site_bytes = tree_bytes(site)
@@ -137,7 +159,7 @@ def measure(n: int, runs: int, search_split: bool, keep: bool) -> dict:
         return result
     finally:
         if not keep:
-            shutil.rmtree(project, ignore_errors=True)
+            trash.discard(project)
 
 
 def row(r: dict) -> list[str]:
@@ -194,9 +216,13 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     started = dt.datetime.now()
     results = []
-    for n in sorted(sizes):
-        print(f"N={n}: load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}", file=sys.stderr)
-        results.append(measure(n, args.runs, not args.no_search_split, args.keep))
+    trash = Trash()
+    try:
+        for n in sorted(sizes):
+            print(f"N={n}: load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}", file=sys.stderr)
+            results.append(measure(n, args.runs, not args.no_search_split, args.keep, trash))
+    finally:
+        trash.empty()
     lines, checks = summary(results)
     print(f"# summit-site build benchmark {started:%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
           f"median of {args.runs} run(s); load average at start of each N: "
