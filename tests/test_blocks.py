@@ -85,3 +85,22 @@ def test_topic_list_marks_the_current_page():
     assert '<li><a href="../a/"><span lang="ja">1.冒頭</span> <span class="ss-en" lang="en">Opening</span></a></li>' in out
     assert '<li><span aria-current="page"><span lang="ja">2.&lt;領土&gt;</span></span></li>' in out
     assert "aria-current" not in topic_list_html(links)
+
+
+def test_page_front_matter_reads_back_as_written():
+    """A page's own front matter is written without the YAML emitter; MkDocs must read back every
+    string exactly, whatever characters a record's title or first sentence holds."""
+    from mkdocs.utils.meta import get_data
+
+    from summitsite.render import _strings_yaml
+
+    pool = (list("日ロ首脳会談（令和3年）—…、。:#'\"\\{}[]&*!|>%@`,?-") + ["\t", "\n", "\r", " ", "\u3000",
+            "\x00", "\x07", "\x1b", "\x7f", "\x85", "\x9f", "\xa0", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff",
+            "\U0001f600", "null", "true", "~", "0x1F", "2003-01-10", "- ", "--- "])
+    rng = random.Random(3)
+    for _ in range(500):
+        fields = {key: "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+                  for key in ("title", "description", "ss_page")}
+        _body, meta = get_data(f"---\n{_strings_yaml(fields)}---\n\nbody\n")
+        assert meta == fields
+    assert _strings_yaml({"title": "日ロ首脳会談", "ss_page": "topic"}) == 'ss_page: "topic"\ntitle: "日ロ首脳会談"\n'

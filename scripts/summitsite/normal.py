@@ -27,25 +27,27 @@ class Normalised:
         return self.original[self.origin[start]: self.origin[end - 1] + 1]
 
 
-_NFKC: dict[str, str] = {}  # character → its NFKC form (a record uses a few hundred distinct ones)
+# Characters whose NFKC form differs from themselves, as a str.translate table (ordinal → form), and
+# every character looked at so far: a record uses a few hundred distinct characters.
+_CHANGED: dict[int, str] = {}
+_SEEN: set[str] = set()
 
 
 def normalise(original: str) -> Normalised:
     """Normalise character by character so that every output character maps back."""
     if unicodedata.is_normalized("NFKC", original):
         return Normalised(original, original)
-    parts = []
-    for char in original:
-        norm = _NFKC.get(char)
-        if norm is None:
-            norm = _NFKC[char] = unicodedata.normalize("NFKC", char)
-        parts.append(norm)
-    text = "".join(parts)
+    for char in set(original).difference(_SEEN):
+        _SEEN.add(char)
+        form = unicodedata.normalize("NFKC", char)
+        if form != char:
+            _CHANGED[ord(char)] = form
+    text = original.translate(_CHANGED)
     if len(text) == len(original):
         return Normalised(original, text)
     origin: list[int] = []
-    for index, norm in enumerate(parts):
-        origin.extend([index] * len(norm))
+    for index, char in enumerate(original):
+        origin.extend([index] * len(_CHANGED.get(ord(char), char)))
     return Normalised(original, text, tuple(origin))
 
 

@@ -27,6 +27,7 @@ TITLE_WORDS = ("会談", "会議", "会合", "概要", "首脳", "会見", "訪�
 TOPIC = re.compile(r"^(?P<indent>\s*)(?P<marker>(?P<num>\d{1,2})(?:\.|(?=\s)))(?P<sep>\s*)(?P<rest>.*?)\s*$")
 STATEMENT = re.compile(r"^(?P<indent>\s*)(?P<marker>\((?P<num>\d{1,2})\))(?P<sep>\s*)(?P<rest>.*?)\s*$")
 ITEM = re.compile(rf"^(?P<indent>\s*)(?P<marker>\((?P<label>[{IROHA}])\))(?P<sep>\s*)(?P<rest>.*?)\s*$")
+BACK_LINK = re.compile(r".{1,20}へ戻る")
 CAPTION = re.compile(r"^\(写真.*\)$")
 VISIT_HEADING = re.compile(r"の訪[露米中韓朝欧印英仏独]$|の(?:訪問|外遊)$")
 SUBTITLE_MAX = 25
@@ -97,7 +98,7 @@ class _Parser:
         """Index where the closing boilerplate begins (len(lines) when there is none)."""
         n = self.norm
         for i in range(start, len(n)):
-            if n[i] in FOOTER_STARTS or re.fullmatch(r".{1,20}へ戻る", n[i]):
+            if n[i] in FOOTER_STARTS or BACK_LINK.fullmatch(n[i]):
                 if all(_is_footerish(line) for line in n[i + 1:]):
                     return i
         return len(n)
@@ -223,7 +224,6 @@ class _Parser:
         for k, i in enumerate(indices):
             view = normalise(self.lines[i])
             text = view.text.rstrip()
-            following = self.norm_line(indices[k + 1]) if k + 1 < len(indices) else None
             if m := TOPIC.match(text):
                 number = int(m["num"])
                 expected = topics[-1].number + 1 if topics else 1
@@ -263,6 +263,7 @@ class _Parser:
                 topic.statements.append(statement)
                 item = None
                 if rest:
+                    following = self.norm_line(indices[k + 1]) if k + 1 < len(indices) else None
                     if _is_subtitle(norm(rest), following):
                         statement.title = rest
                     else:

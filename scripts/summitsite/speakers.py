@@ -19,6 +19,7 @@ SIDES = ("双方", "先方", "当方", "両者", "両国")
 # Time words and connectives that can stand glued to a name inside a kanji run.
 PREFIXES = ("これに対し", "これに対して", "対し", "対して", "本日", "昨日", "昨夜", "今回", "同席", "次いで", "続いて",
             "更に", "最後に", "冒頭", "まず", "また", "さらに")
+PREFIX_STARTS = {p[0] for p in PREFIXES}
 REPORTING = re.compile(
     r"述べ|発言|指摘|表明|応じ|要請|強調|説明|紹介|言及|同意|歓迎|提起|提案|主張|反論|要望|伝達|伝え|回答|答え|"
     r"一致|確認|言明|示唆|要求|呼びかけ|呼び掛け|問題提起|挨拶|あいさつ|語っ|語り|述懐|報告|披露|"
@@ -26,6 +27,7 @@ REPORTING = re.compile(
 NAME_CHAR = r"[\u4e00-\u9fff\u3005\u30a0-\u30ffA-Za-z・･]"
 CANDIDATE = re.compile(
     rf"(?P<name>{NAME_CHAR}+)(?P<particle>よりも|より|からは|から|は|が|も)(?!の)")
+UNIT_END = re.compile(rf"{REPORTING.pattern}|。")
 HEADING = re.compile(rf"^\((?P<name>{NAME_CHAR}+)\)$")
 STRONG = {"より", "よりも", "から", "からは"}
 
@@ -33,7 +35,7 @@ STRONG = {"より", "よりも", "から", "からは"}
 def _units(text: str):
     """Yield (start, end, has_reporting_verb) for each unit of a normalised passage."""
     start = 0
-    for m in re.finditer(rf"{REPORTING.pattern}|。", text):
+    for m in UNIT_END.finditer(text):
         yield start, m.end(), m.group(0) != "。"
         start = m.end()
     if start < len(text):
@@ -43,7 +45,7 @@ def _units(text: str):
 def _speaker_name(name: str) -> tuple[str, int] | None:
     """Strip glued prefixes; return (name, offset of the kept part) when it names a speaker."""
     offset = 0
-    changed = True
+    changed = name[:1] in PREFIX_STARTS
     while changed:
         changed = False
         for prefix in PREFIXES:
