@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     coverage = _coverage(result.coverage)
     print(f"built {result.records} record(s): {len(s.written)} written, {len(s.removed)} removed, "
-          f"{s.unchanged} unchanged; English units {coverage}; {result.seconds:.2f} s")
+          f"{s.unchanged} unchanged; English units {coverage}; {result.seconds:.2f} s"
+          + (f" ({result.helped} records rendered by a second process)" if result.helped else ""))
     return 0
 
 

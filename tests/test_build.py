@@ -123,7 +123,8 @@ def test_site_build_is_deterministic(tmp_path, built_site):
 
 
 def test_parallel_build_equals_serial_build(tmp_path):
-    """Past summitsite.parallel.MIN_ITEMS records, record pages are rendered on several processes; the output must be byte-identical to a serial run."""
+    """Past summitsite.parallel.MIN_ITEMS records, a second process renders most records' pages while
+    the first parses and checks everything; the output must be byte-identical to a serial run."""
     import subprocess
     from summitsite.parallel import MIN_ITEMS
     project, _paths = synthetic_project(tmp_path, MIN_ITEMS + 2)
@@ -131,8 +132,28 @@ def test_parallel_build_equals_serial_build(tmp_path):
                             env=dict(os.environ, SS_SERIAL="1"), capture_output=True, text=True)
     parallel = run_build(project)
     assert serial.returncode == parallel.returncode == 0, serial.stderr + parallel.stderr
+    assert "rendered by a second process" in parallel.stdout and "second process" not in serial.stdout
     assert tree(os.path.join(project, "docs")) == tree(os.path.join(project, "docs-serial"))
     assert len(tree(os.path.join(project, "docs"))) > 10 * MIN_ITEMS
+
+
+def test_a_failing_helper_leaves_its_records_to_the_build(tmp_path, monkeypatch):
+    """The helper process never decides the output: when it fails, the build renders its records."""
+    from summitsite import parallel, pipeline
+    project, _paths = synthetic_project(tmp_path, parallel.MIN_ITEMS + 2)
+    monkeypatch.setenv("SS_SERIAL", "1")
+    serial = pipeline.build(project, out_dir=os.path.join(project, "docs-serial"))
+    monkeypatch.delenv("SS_SERIAL")
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)
+    assert pipeline.helper_share(pipeline.record_paths(os.path.join(project, "content")))
+
+    def broken(*_args):
+        raise RuntimeError("a helper that fails")
+    monkeypatch.setattr(pipeline, "render_records", broken)
+    result = pipeline.build(project)
+    assert serial.helped == result.helped == 0
+    assert result.files == serial.files
+    assert tree(os.path.join(project, "docs")) == tree(os.path.join(project, "docs-serial"))
 
 
 def test_generated_bodies_pass_through_markdown_unchanged(tmp_path):
@@ -203,3 +224,20 @@ def test_one_form_can_mean_different_things_in_different_records(tmp_path):
     assert result.returncode == 1
     assert result.stderr.splitlines()[0].endswith("entry 'clash': form '行動計画' is already a form of "
                                                   "'japan-russia-action-plan'")
+
+
+def test_a_bad_record_in_a_collection_stops_both_processes(tmp_path):
+    """With a helper process at work, a bad record still gives FILE:LINE, exit 1 and no docs/."""
+    from summitsite.parallel import MIN_ITEMS
+    project, paths = synthetic_project(tmp_path, MIN_ITEMS + 2)
+    bad = sorted(paths)[0]  # among the first records: the helper's share
+    lines = open(bad, encoding="utf-8").read().splitlines()
+    topic = next(i for i, line in enumerate(lines) if line.startswith(("2.", "２．")))
+    lines[topic] = "7." + lines[topic][2:]
+    with open(bad, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert f"content/records/{os.path.basename(bad)}:{topic + 1}: expected topic 2, found topic 7" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not os.path.exists(os.path.join(project, "docs"))

@@ -4,9 +4,10 @@ from __future__ import annotations
 import os
 import re
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 
-from . import check, content
+from . import check, content, parallel
 from .check import Coverage
 from .decode import decode_record
 from .errors import BuildError, Problem
@@ -17,6 +18,9 @@ from .timeline import build_timeline
 from .write import WriteSummary, plan, write
 
 RECORD_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# In a collection, a helper process renders this share of the records (by bytes) while this process
+# parses every record, checks the whole and renders the rest with the home, glossary and timeline.
+HELPER_SHARE = 0.7
 
 
 @dataclass
@@ -28,6 +32,7 @@ class BuildResult:
     coverage: list[Coverage]
     records: int
     seconds: float
+    helped: int = 0  # records whose pages a helper process rendered
 
 
 def record_paths(content_dir: str) -> list[str]:
@@ -115,6 +120,42 @@ def gather(content_dir: str, root: str, english: bool = True) -> SiteData:
                     occurrences=occurrences, timeline=timeline, coverage=coverage, english=english)
 
 
+def helper_share(paths: list[str]) -> list[str]:
+    """The records a helper process renders: the first ones, up to ``HELPER_SHARE`` of the bytes;
+    none when the collection is small or this process must not fork."""
+    if len(paths) < parallel.MIN_ITEMS or not parallel.can_fork():
+        return []
+    sizes = [os.path.getsize(p) for p in paths]
+    budget, taken, share = HELPER_SHARE * sum(sizes), 0, []
+    for path, size in zip(paths, sizes):
+        if taken + size > budget:
+            break
+        share.append(path)
+        taken += size
+    return share
+
+
+def render_records(paths: list[str], content_dir: str, root: str, english: bool) -> dict[str, str]:
+    """The pages of some records on their own, as a whole build makes them: a record's pages depend
+    on its own text, metadata and English, the glossary, and the timeline events that point into it.
+    Raises on any problem: the build, which checks everything, reports it."""
+    loaded = [_load_record(path, content_dir, root) for path in paths]
+    if any(isinstance(x, list) or x[4] for x in loaded):
+        raise BuildError([])
+    records = [x[0] for x in loaded]
+    ids = {r.id for r in records}
+    glossary = content.load_glossary(os.path.join(content_dir, "glossary.yml"), root)
+    curated = [ev for ev in content.load_timeline(os.path.join(content_dir, "timeline.yml"), root)
+               if ev.record in ids]
+    renderer = Renderer(SiteData(
+        records=records, metas={x[0].id: x[1] for x in loaded}, translations={x[0].id: x[2] for x in loaded},
+        glossary=glossary, occurrences={}, timeline=build_timeline(records, curated), english=english))
+    files: dict[str, str] = {}
+    for record in records:
+        files.update(renderer.record_files(record))
+    return files
+
+
 def build(root: str, content_dir: str | None = None, out_dir: str | None = None, english: bool = True,
           dry_run: bool = False, display_root: str | None = None) -> BuildResult:
     """Gather, render and (unless ``dry_run``) write the site's sources into ``out_dir``.
@@ -123,8 +164,21 @@ def build(root: str, content_dir: str | None = None, out_dir: str | None = None,
     started = time.perf_counter()
     content_dir = content_dir or os.path.join(root, "content")
     out_dir = out_dir or os.path.join(root, "docs")
-    data = gather(content_dir, display_root or root, english)
-    files = Renderer(data).render()
+    display_root = display_root or root
+    share = helper_share(record_paths(content_dir))
+    helped_ids = {os.path.basename(p)[: -len(".txt")] for p in share}
+    with (parallel.Helper(lambda: render_records(share, content_dir, display_root, english)) if share
+          else nullcontext()) as helper:
+        data = gather(content_dir, display_root, english)
+        renderer = Renderer(data)
+        files = renderer.render(skip=helped_ids)
+        helped = helper.result() if helper else None
+    if helped is None:  # no helper, or it failed: render its records here
+        helped = {}
+        for record in data.records:
+            if record.id in helped_ids:
+                files.update(renderer.record_files(record))
+    files.update(helped)
     summary = plan(files, out_dir) if dry_run else write(files, out_dir)
-    return BuildResult(files, summary, data.coverage, len(data.records), time.perf_counter() - started)
-
+    return BuildResult(files, summary, data.coverage, len(data.records), time.perf_counter() - started,
+                       len(helped_ids) if helped else 0)

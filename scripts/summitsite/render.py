@@ -23,7 +23,6 @@ from .content import GlossaryEntry, RecordMeta, Translation
 from .model import Item, Record, Statement, Topic
 from .blocks import (JapaneseMarkup, Pair, PassageView, TimelineLink, TopicLink, english_runs, pair_html, passage_html,
                      topic_list_html)
-from .parallel import ordered_map
 from .terms import RecordMatchers
 from .timeline import Entry, english_date, passage_label
 
@@ -99,12 +98,13 @@ class Renderer:
         return gloss.en if gloss else None
 
     # --- pages --------------------------------------------------------------------------
-    def render(self) -> dict[str, str]:
-        """All output files, keyed by docs/-relative path."""
+    def render(self, skip: set[str] | frozenset[str] = frozenset()) -> dict[str, str]:
+        """All output files, keyed by docs/-relative path, but for the pages of the records in ``skip``."""
         files: dict[str, str] = {}
         records = sorted(self.data.records, key=lambda r: (r.date or "", r.id))
-        for record_files in ordered_map(self.record_files, records):
-            files.update(record_files)
+        for record in records:
+            if record.id not in skip:
+                files.update(self.record_files(record))
         files[urls.source_path(urls.HOME)] = self.home(records)
         files[urls.source_path(urls.GLOSSARY)] = self.glossary_page()
         files[urls.source_path(urls.TIMELINE)] = self.timeline_page()
