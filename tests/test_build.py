@@ -7,6 +7,8 @@ import os
 import shutil
 import sys
 
+import pytest
+
 from conftest import ROOT, SEED_ID, copy_project, make_record, run_build, run_mkdocs
 
 sys.path.insert(0, os.path.join(ROOT, "bench"))
@@ -135,6 +137,17 @@ def test_parallel_build_equals_serial_build(tmp_path):
     assert "rendered by a second process" in parallel.stdout and "second process" not in serial.stdout
     assert tree(os.path.join(project, "docs")) == tree(os.path.join(project, "docs-serial"))
     assert len(tree(os.path.join(project, "docs"))) > 10 * MIN_ITEMS
+    # New records' folders were staged beside docs/ and moved in: nothing of that is left.
+    assert [n for n in os.listdir(project) if "staging" in n] == []
+    # Again over that docs/, with one record's folder gone and one page changed by hand.
+    folders = sorted(f for f in os.listdir(os.path.join(project, "docs")) if f != SEED_ID and
+                     os.path.isdir(os.path.join(project, "docs", f)))
+    shutil.rmtree(os.path.join(project, "docs", folders[0]))
+    with open(os.path.join(project, "docs", folders[1], "index.md"), "a", encoding="utf-8") as handle:
+        handle.write("edited\n")
+    again = run_build(project)
+    assert again.returncode == 0 and " 0 removed" in again.stdout, again.stderr
+    assert tree(os.path.join(project, "docs")) == tree(os.path.join(project, "docs-serial"))
 
 
 def test_a_failing_helper_leaves_its_records_to_the_build(tmp_path, monkeypatch):
@@ -152,7 +165,7 @@ def test_a_failing_helper_leaves_its_records_to_the_build(tmp_path, monkeypatch)
     monkeypatch.setattr(pipeline, "render_records", broken)
     result = pipeline.build(project)
     assert serial.helped == result.helped == 0
-    assert result.files == serial.files
+    assert result.summary.written == serial.summary.written and len(result.summary.written) > 10 * parallel.MIN_ITEMS
     assert tree(os.path.join(project, "docs")) == tree(os.path.join(project, "docs-serial"))
 
 
@@ -226,6 +239,33 @@ def test_one_form_can_mean_different_things_in_different_records(tmp_path):
                                                   "'japan-russia-action-plan'")
 
 
+def test_a_helper_that_stops_before_writing_leaves_its_files_to_the_build(tmp_path, monkeypatch):
+    """A helper that dies between rendering and writing (killed, out of memory): the build renders and
+    writes its records; an OSError the helper meets while writing is the build's OSError."""
+    from summitsite import parallel, pipeline
+    project, _paths = synthetic_project(tmp_path, parallel.MIN_ITEMS + 2)
+    monkeypatch.setenv("SS_SERIAL", "1")
+    pipeline.build(project, out_dir=os.path.join(project, "docs-serial"))
+    monkeypatch.delenv("SS_SERIAL")
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)
+
+    def dies(paths, content_dir, root, english, _out_dir, _staging):
+        yield sorted(pipeline.render_records(paths, content_dir, root, english))
+        os._exit(1)
+    monkeypatch.setattr(pipeline, "helper_job", dies)
+    result = pipeline.build(project)
+    assert result.helped == 0
+    assert tree(os.path.join(project, "docs")) == tree(os.path.join(project, "docs-serial"))
+
+    def cannot_write(paths, content_dir, root, english, _out_dir, _staging):
+        yield sorted(pipeline.render_records(paths, content_dir, root, english))
+        raise PermissionError(13, "Permission denied", "docs/some-record/index.md")
+    monkeypatch.setattr(pipeline, "helper_job", cannot_write)
+    with pytest.raises(PermissionError) as raised:
+        pipeline.build(project, out_dir=os.path.join(project, "docs-2"))
+    assert raised.value.filename == "docs/some-record/index.md"
+
+
 def test_a_bad_record_in_a_collection_stops_both_processes(tmp_path):
     """With a helper process at work, a bad record still gives FILE:LINE, exit 1 and no docs/."""
     from summitsite.parallel import MIN_ITEMS
@@ -241,3 +281,4 @@ def test_a_bad_record_in_a_collection_stops_both_processes(tmp_path):
     assert f"content/records/{os.path.basename(bad)}:{topic + 1}: expected topic 2, found topic 7" in result.stderr
     assert "Traceback" not in result.stderr
     assert not os.path.exists(os.path.join(project, "docs"))
+    assert [n for n in os.listdir(project) if "staging" in n] == []

@@ -4,7 +4,8 @@ Two tools, both built on fork (a child shares the parent's data without pickling
 falling back to doing the work in this process when forking is not safe or not worth it:
 
 - ``ordered_map``: ``[function(x) for x in items]`` on a pool of processes, results in input order;
-- ``Helper``: one function run in a child process while this process goes on with other work.
+- ``Helper``: a generator function run step by step in a child process while this process goes on
+  with other work.
 
 Only a single-threaded process forks: forking one that runs other threads (``mkdocs serve``'s
 server) could copy a lock that some other thread holds.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Callable, Generic, TypeVar
+from typing import Callable, Generator, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -50,41 +51,63 @@ def ordered_map(function: Callable[[T], R], items: list[T]) -> list[R]:
         _task = None
 
 
-class Helper(Generic[R]):
-    """``function()`` running in a forked child from the moment the helper is made; ``result()``
-    waits for its return value, which is None when it raised (the caller then does the work itself:
-    a helper never decides what the build outputs). Leaving a ``with`` block stops the child."""
+class HelperFailed(Exception):
+    """The helper process stopped without answering."""
 
-    def __init__(self, function: Callable[[], R]):
+
+class Helper:
+    """A generator function driven in a forked child, started the moment the helper is made.
+
+    ``receive()`` waits for the value the generator yields next and returns it (or raises what the
+    generator raised, or ``HelperFailed``); ``send(x)`` resumes the generator with ``x`` without
+    waiting, so that this process can work while the child does. Leaving a ``with`` block stops
+    the child."""
+
+    def __init__(self, job: Callable[[], Generator]):
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
-        self._receiver, sender = context.Pipe(duplex=False)
+        self._connection, child = context.Pipe()
 
         def run() -> None:
+            self._connection.close()  # the parent's end: open here too, it would hide the parent's close
             try:
-                value = function()
-            except BaseException:  # noqa: BLE001 - reported as None; the parent does the work
-                value = None
-            sender.send(value)
+                steps = job()
+                value = next(steps)
+                while True:
+                    child.send(("ok", value))
+                    value = steps.send(child.recv())
+            except (StopIteration, EOFError):
+                return
+            except BaseException as err:  # noqa: BLE001 - handed to the parent, which decides
+                try:
+                    child.send(("error", err))
+                except Exception:  # noqa: BLE001 - an exception that does not pickle
+                    child.send(("error", HelperFailed(repr(err))))
 
         self._process = context.Process(target=run, daemon=True)
         self._process.start()
-        sender.close()
+        child.close()
 
-    def result(self) -> R | None:
+    def receive(self):
         try:
-            value = self._receiver.recv()
+            status, value = self._connection.recv()
         except (EOFError, OSError):
-            value = None
-        self._process.join()
+            raise HelperFailed("the helper process stopped") from None
+        if status == "error":
+            raise value
         return value
 
-    def __enter__(self) -> "Helper[R]":
+    def send(self, value) -> None:
+        self._connection.send(value)
+
+    def __enter__(self) -> "Helper":
         return self
 
-    def __exit__(self, *_exc) -> None:
-        if self._process.is_alive():
+    def __exit__(self, exc_type, *_exc) -> None:
+        self._connection.close()  # a child waiting for its next step sees the end and returns
+        if exc_type is None:
+            self._process.join(timeout=1)
+        if self._process.is_alive():  # an error here, or a child still at work: stop it
             self._process.terminate()
         self._process.join()
-        self._receiver.close()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import time
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from .model import Record
 from .parse import parse_record
 from .render import Renderer, SiteData
 from .timeline import build_timeline
-from .write import WriteSummary, plan, write
+from .write import WriteSummary, changed, existing_files, move_in, remove, top_folders, write_files
 
 RECORD_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # In a collection, a helper process renders this share of the records (by bytes) while this process
@@ -25,9 +26,8 @@ HELPER_SHARE = 0.7
 
 @dataclass
 class BuildResult:
-    """The outcome of a build: the files and what writing them did."""
+    """The outcome of a build: what writing the files did."""
 
-    files: dict[str, str]
     summary: WriteSummary
     coverage: list[Coverage]
     records: int
@@ -156,29 +156,91 @@ def render_records(paths: list[str], content_dir: str, root: str, english: bool)
     return files
 
 
+def helper_job(paths: list[str], content_dir: str, root: str, english: bool, out_dir: str, staging: str | None):
+    """What the helper process does, in two steps: render some records' pages and say which files
+    they are; then, once the build has checked everything, write those that changed.
+
+    While it waits, the pages of records that ``out_dir`` has no folder for yet are written into
+    ``staging`` (a folder beside it, on the same file system; None for a check that writes nothing),
+    so that writing them is one rename per record: creating files is much of a first build's time."""
+    files = render_records(paths, content_dir, root, english)
+    fresh_folders = sorted(f for f in top_folders(list(files)) if staging and
+                           not os.path.exists(os.path.join(out_dir, f)))
+    fresh = [p for p in sorted(files) if p.split("/", 1)[0] in fresh_folders]
+    if fresh:
+        write_files(files, staging, fresh, set())
+    existing = yield sorted(files)
+    fresh_set = set(fresh)
+    written = changed({p: t for p, t in files.items() if p not in fresh_set}, out_dir, existing)
+    if staging:
+        elsewhere = set(move_in(staging, out_dir, fresh_folders)) if fresh else set()
+        write_files(files, out_dir, written + [p for p in fresh if p.split("/", 1)[0] in elsewhere], existing)
+    yield sorted(written + fresh)
+
+
 def build(root: str, content_dir: str | None = None, out_dir: str | None = None, english: bool = True,
           dry_run: bool = False, display_root: str | None = None) -> BuildResult:
     """Gather, render and (unless ``dry_run``) write the site's sources into ``out_dir``.
 
-    Error messages name files relative to ``display_root`` (the project root by default)."""
+    Error messages name files relative to ``display_root`` (the project root by default). Nothing is
+    written before every input is checked and every page rendered."""
     started = time.perf_counter()
     content_dir = content_dir or os.path.join(root, "content")
     out_dir = out_dir or os.path.join(root, "docs")
     display_root = display_root or root
     share = helper_share(record_paths(content_dir))
     helped_ids = {os.path.basename(p)[: -len(".txt")] for p in share}
-    with (parallel.Helper(lambda: render_records(share, content_dir, display_root, english)) if share
-          else nullcontext()) as helper:
-        data = gather(content_dir, display_root, english)
-        renderer = Renderer(data)
-        files = renderer.render(skip=helped_ids)
-        helped = helper.result() if helper else None
-    if helped is None:  # no helper, or it failed: render its records here
-        helped = {}
-        for record in data.records:
-            if record.id in helped_ids:
-                files.update(renderer.record_files(record))
-    files.update(helped)
-    summary = plan(files, out_dir) if dry_run else write(files, out_dir)
-    return BuildResult(files, summary, data.coverage, len(data.records), time.perf_counter() - started,
-                       len(helped_ids) if helped else 0)
+    parent, name = os.path.split(os.path.abspath(out_dir))
+    staging = None if dry_run else os.path.join(parent, f".{name}-staging-{os.getpid()}")
+    try:
+        with (parallel.Helper(lambda: helper_job(share, content_dir, display_root, english, out_dir, staging))
+              if share else nullcontext()) as helper:
+            data = gather(content_dir, display_root, english)
+            renderer = Renderer(data)
+            files = renderer.render(skip=helped_ids)
+            theirs = _first_step(helper)
+            if theirs is None:  # no helper, or it failed: render its records here
+                files.update(_record_files(renderer, data.records, helped_ids))
+            existing = existing_files(out_dir)
+            if theirs is not None:
+                helper.send(existing)
+            written = changed(files, out_dir, existing)
+            if not dry_run:
+                write_files(files, out_dir, written, existing)
+            if theirs is not None:
+                try:
+                    written = sorted(written + helper.receive())
+                except parallel.HelperFailed:  # it stopped before writing (an OSError it met is raised)
+                    late = _record_files(renderer, data.records, helped_ids)
+                    files.update(late)
+                    theirs, mine = None, changed(late, out_dir, existing_files(out_dir))
+                    if not dry_run:
+                        write_files(late, out_dir, mine, existing)
+                    written = sorted(written + mine)
+    finally:
+        if staging:
+            shutil.rmtree(staging, ignore_errors=True)
+    produced = len(files) + len(theirs or [])
+    stale = sorted(existing.difference(files, theirs or []))
+    if not dry_run:
+        remove(out_dir, stale)
+    return BuildResult(WriteSummary(written, stale, produced - len(written)), data.coverage, len(data.records),
+                       time.perf_counter() - started, len(helped_ids) if theirs is not None else 0)
+
+
+def _record_files(renderer: Renderer, records: list[Record], ids: set[str]) -> dict[str, str]:
+    files: dict[str, str] = {}
+    for record in records:
+        if record.id in ids:
+            files.update(renderer.record_files(record))
+    return files
+
+
+def _first_step(helper: parallel.Helper | None) -> list[str] | None:
+    """The files the helper rendered, or None when there is no helper or it failed."""
+    if helper is None:
+        return None
+    try:
+        return helper.receive()
+    except Exception:  # noqa: BLE001 - whatever went wrong there, the build renders those records here
+        return None

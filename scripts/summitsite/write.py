@@ -1,10 +1,14 @@
 """The only code that touches the output tree: compare, then write changed files atomically.
 
 Everything is rendered in memory before this runs, so a build that fails leaves docs/ exactly
-as it was; a build that changes nothing writes nothing.
+as it was; a build that changes nothing writes nothing. Two processes may each write their own
+files (``changed`` then ``write_files``); stale files are removed once both are done (``remove``).
+A record's folder that the output does not have yet can be written ahead into a staging folder
+beside it and moved in whole with one rename (``move_in``).
 """
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from dataclasses import dataclass
@@ -19,58 +23,74 @@ class WriteSummary:
     unchanged: int
 
 
-def plan(files: dict[str, str], out_dir: str, existing: set[str] | None = None) -> WriteSummary:
-    """Which files differ from ``out_dir`` and which existing files are not produced any more."""
-    written, unchanged = [], 0
-    # One walk finds what exists: opening each missing file to learn that costs a slow failed openat.
-    if existing is None:
-        existing = set(existing_files(out_dir))
-    for rel_path, text in sorted(files.items()):
-        same = False
-        if rel_path in existing:
-            with open(os.path.join(out_dir, rel_path), "rb") as handle:
-                same = handle.read() == text.encode("utf-8")
-        if same:
-            unchanged += 1
-        else:
-            written.append(rel_path)
-    removed = sorted(p for p in existing if p not in files)
-    return WriteSummary(written, removed, unchanged)
-
-
-def existing_files(out_dir: str) -> list[str]:
+def existing_files(out_dir: str) -> set[str]:
     """Every file under ``out_dir``, as '/'-separated relative paths."""
-    found = []
-    for folder, dirs, names in os.walk(out_dir):
-        dirs.sort()
-        for name in sorted(names):
-            found.append(os.path.relpath(os.path.join(folder, name), out_dir).replace(os.sep, "/"))
+    found = set()
+    for folder, _dirs, names in os.walk(out_dir):
+        for name in names:
+            found.add(os.path.relpath(os.path.join(folder, name), out_dir).replace(os.sep, "/"))
     return found
 
 
-def write(files: dict[str, str], out_dir: str) -> WriteSummary:
-    """Bring ``out_dir`` to exactly ``files``: write what changed, remove what is stale."""
-    existing = set(existing_files(out_dir))
-    summary = plan(files, out_dir, existing)
-    for folder in sorted({os.path.dirname(os.path.join(out_dir, p)) for p in summary.written}):
+def changed(files: dict[str, str], out_dir: str, existing: set[str]) -> list[str]:
+    """The paths of ``files`` whose text ``out_dir`` does not hold yet, sorted. (``existing`` comes
+    from one walk: opening each missing file to learn that it is missing costs a slow failed openat.)"""
+    out = []
+    for rel_path, text in sorted(files.items()):
+        if rel_path in existing:
+            with open(os.path.join(out_dir, rel_path), "rb") as handle:
+                if handle.read() == text.encode("utf-8"):
+                    continue
+        out.append(rel_path)
+    return out
+
+
+def write_files(files: dict[str, str], out_dir: str, paths: list[str], existing: set[str]) -> None:
+    """Write ``paths`` of ``files`` into ``out_dir``."""
+    for folder in sorted({os.path.dirname(os.path.join(out_dir, p)) for p in paths}):
         os.makedirs(folder, exist_ok=True)
-    for rel_path in summary.written:
+    for rel_path in paths:
         _write_one(os.path.join(out_dir, rel_path), files[rel_path].encode("utf-8"), rel_path in existing)
-    for rel_path in summary.removed:
+
+
+def remove(out_dir: str, paths: list[str]) -> None:
+    """Delete ``paths`` and then every folder left empty."""
+    for rel_path in paths:
         os.unlink(os.path.join(out_dir, rel_path))
     for folder, _dirs, _names in sorted(os.walk(out_dir), key=lambda w: -len(w[0])):
         if folder != out_dir and not os.listdir(folder):
             os.rmdir(folder)
-    return summary
+
+
+def top_folders(paths: list[str]) -> set[str]:
+    return {p.split("/", 1)[0] for p in paths if "/" in p}
+
+
+def move_in(staging: str, out_dir: str, folders: list[str]) -> list[str]:
+    """Rename each of ``folders`` from ``staging`` into ``out_dir``; return those that could not be
+    renamed because the two are on different file systems (the caller writes them instead)."""
+    os.makedirs(out_dir, exist_ok=True)
+    elsewhere = []
+    for folder in folders:
+        try:
+            os.rename(os.path.join(staging, folder), os.path.join(out_dir, folder))
+        except OSError as err:
+            if err.errno != errno.EXDEV:
+                raise
+            elsewhere.append(folder)
+    return elsewhere
 
 
 def _write_one(path: str, data: bytes, replaces: bool) -> None:
     """Write one file: a new one directly, an existing one through a temporary file and a rename,
     so that a reader never sees it half-written."""
     if not replaces:
-        with open(path, "xb") as handle:
-            handle.write(data)
-        return
+        try:
+            with open(path, "xb") as handle:
+                handle.write(data)
+            return
+        except FileExistsError:  # made since the output was listed (by a helper that then stopped)
+            pass
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as handle:
