@@ -67,6 +67,34 @@ class PassageView:
     timeline: list[TimelineLink]
 
 
+@dataclass
+class EventLinks:
+    """An event's links into one record; ``title`` and ``date`` name the record when several are shown."""
+
+    links: list[TimelineLink]
+    title: str | None = None
+    date: str | None = None
+
+
+@dataclass
+class EventView:
+    """One timeline event as shown: ``when`` in English, ``kind_en`` its kind's label, ``en`` its
+    English (None for none or a Japanese-only site)."""
+
+    id: str
+    kind: str
+    kind_en: str
+    origin: str
+    hourly: bool
+    recurring: bool
+    date: str
+    when: str
+    ja: str
+    en: str | None
+    source: str | None
+    links: list[EventLinks]
+
+
 class JapaneseMarkup:
     """Japanese text with every glossary form linked to its entry, with a ruby reading when the
     form has kanji. The characters are the record's own: markup only goes around them."""
@@ -158,6 +186,37 @@ def passage_html(view: PassageView, ja: JapaneseMarkup, url: str) -> str:
         links = "".join(f'<a href="{escape(t.href)}" lang="ja">{escape(t.ja)}</a>' for t in view.timeline)
         lines.append(f'<p class="ss-timeline-links"><span class="ss-label" lang="en">Timeline</span> {links}</p>')
     lines.append("</section>")
+    return "\n".join(lines)
+
+
+def event_html(x: EventView) -> str:
+    """A timeline event: when, its badges, its text in Japanese (and English), its links and source."""
+    kind, origin = escape(x.kind), escape(x.origin)
+    when = (f'<span lang="en">{escape(x.when)}</span>' if x.recurring else
+            f'<time datetime="{escape(x.date)}" lang="en">{escape(x.when)}</time>')
+    badge = "In the record" if x.origin == "record" else "Editors"
+    en = f' <span class="ss-en" lang="en">{english_runs(x.en)}</span>' if x.en else ""
+    lines = [f'<li class="ss-event ss-event--{kind} ss-event--{origin}{" ss-event--hour" if x.hourly else ""}" '
+             f'id="{escape(x.id)}" data-kind="{kind}">',
+             f'<p class="ss-event__when">{when} <span class="ss-badge ss-badge--{origin}" lang="en">{badge}</span> '
+             f'<span class="ss-badge" lang="en">{escape(x.kind_en)}</span></p>',
+             f'<p class="ss-event__label"><span lang="ja">{escape(x.ja)}</span>{en}</p>']
+    # The links, the source and the end of the item share one line (as the template made them).
+    tail = ""
+    if x.links:
+        parts = []
+        for group in x.links:
+            if group.title is not None:
+                parts.append(f'<span class="ss-event__record" lang="ja">{escape(group.title)}</span>')
+                if group.date:
+                    parts.append(f' <time class="ss-event__record-date" datetime="{escape(group.date)}" '
+                                 f'lang="en">({escape(group.date)})</time>')
+                parts.append(" ")
+            parts += [f'<a href="{escape(link.href)}" lang="ja">{escape(link.ja)}</a>' for link in group.links]
+        tail = f'<p class="ss-event__links">{"".join(parts)}</p>'
+    if x.source:
+        tail += f'<p class="ss-event__source ss-small" lang="en">Source: {english_runs(x.source)}</p>'
+    lines.append(tail + "</li>")
     return "\n".join(lines)
 
 

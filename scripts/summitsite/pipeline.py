@@ -21,7 +21,7 @@ from .write import WriteSummary, changed, existing_files, move_in, remove, top_f
 RECORD_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # In a collection, a helper process renders this share of the records (by bytes) while this process
 # parses every record, checks the whole and renders the rest with the home, glossary and timeline.
-HELPER_SHARE = 0.7
+HELPER_SHARE = 0.65
 
 
 @dataclass

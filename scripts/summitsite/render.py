@@ -21,8 +21,8 @@ from . import urls
 from .check import Coverage
 from .content import GlossaryEntry, RecordMeta, Translation
 from .model import Item, Record, Statement, Topic
-from .blocks import (JapaneseMarkup, Pair, PassageView, TimelineLink, TopicLink, english_runs, pair_html, passage_html,
-                     topic_list_html)
+from .blocks import (EventLinks, EventView, JapaneseMarkup, Pair, PassageView, TimelineLink, TopicLink, english_runs,
+                     event_html, pair_html, passage_html, topic_list_html)
 from .terms import RecordMatchers
 from .timeline import Entry, english_date, passage_label
 
@@ -277,19 +277,27 @@ class Renderer:
         several = len(by_id) > 1
         for entry in self.data.timeline:
             if not groups or groups[-1]["key"] != entry.group:
-                groups.append({"key": entry.group, "entries": []})
+                groups.append({"key": entry.group, "events": []})
             # Links by record; with several records, each record's passage labels follow its title.
-            by_record: list[dict] = []
+            by_record: list[EventLinks] = []
+            last = None
             for link in entry.links:
                 record = by_id[link.record]
-                if not by_record or by_record[-1]["record"] is not record:
-                    by_record.append({"record": record, "named": several and link.passage is not None, "links": []})
-                by_record[-1]["links"].append({
-                    "href": urls.rel(url, self.passage_url(record, link.passage) if link.passage
-                                     else urls.record_url(link.record)),
-                    "label": link.label if link.passage else record.title})
-            groups[-1]["entries"].append({"e": entry, "when": english_date(entry), "links": by_record,
-                                          "en": entry.en or self.timeline_en(entry, by_id)})
+                if record is not last:
+                    named = several and link.passage is not None
+                    by_record.append(EventLinks([], record.title if named else None, record.date if named else None))
+                    last = record
+                by_record[-1].links.append(TimelineLink(
+                    urls.rel(url, self.passage_url(record, link.passage) if link.passage
+                             else urls.record_url(link.record)),
+                    link.label if link.passage else record.title))
+            groups[-1]["events"].append(event_html(EventView(
+                id=entry.id, kind=entry.kind, kind_en=TIMELINE_KINDS[entry.kind][1], origin=entry.origin,
+                hourly=entry.precision == "minute", recurring=entry.recurring, date=entry.date,
+                when=english_date(entry), ja=entry.ja, source=entry.source, links=by_record,
+                en=(entry.en or self.timeline_en(entry, by_id)) if self.data.english else None)))
+        for group in groups:
+            group["events"] = Markup("\n".join(group["events"]))
         return self.page("timeline.html", {
             "title": "年表 Timeline",
             "description": "会談の経過と、記録で言及された出来事の年表。"
