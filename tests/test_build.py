@@ -249,16 +249,18 @@ def test_a_helper_that_stops_before_writing_leaves_its_files_to_the_build(tmp_pa
     monkeypatch.delenv("SS_SERIAL")
     monkeypatch.setattr(parallel, "can_fork", lambda: True)
 
-    def dies(paths, content_dir, root, english, _out_dir, _staging):
-        yield sorted(pipeline.render_records(paths, content_dir, root, english))
+    def dies(channel, paths, content_dir, root, english, _out_dir, _staging):
+        channel.send(sorted(pipeline.render_records(paths, content_dir, root, english)))
+        channel.receive()
         os._exit(1)
     monkeypatch.setattr(pipeline, "helper_job", dies)
     result = pipeline.build(project)
     assert result.helped == 0
     assert tree(os.path.join(project, "docs")) == tree(os.path.join(project, "docs-serial"))
 
-    def cannot_write(paths, content_dir, root, english, _out_dir, _staging):
-        yield sorted(pipeline.render_records(paths, content_dir, root, english))
+    def cannot_write(channel, paths, content_dir, root, english, _out_dir, _staging):
+        channel.send(sorted(pipeline.render_records(paths, content_dir, root, english)))
+        channel.receive()
         raise PermissionError(13, "Permission denied", "docs/some-record/index.md")
     monkeypatch.setattr(pipeline, "helper_job", cannot_write)
     with pytest.raises(PermissionError) as raised:

@@ -4,8 +4,8 @@ Two tools, both built on fork (a child shares the parent's data without pickling
 falling back to doing the work in this process when forking is not safe or not worth it:
 
 - ``ordered_map``: ``[function(x) for x in items]`` on a pool of processes, results in input order;
-- ``Helper``: a generator function run step by step in a child process while this process goes on
-  with other work.
+- ``Helper``: a function run in a child process while this process goes on with other work, the two
+  exchanging values through a ``Channel``.
 
 Only a single-threaded process forks: forking one that runs other threads (``mkdocs serve``'s
 server) could copy a lock that some other thread holds.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Callable, Generator, TypeVar
+from typing import Callable, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -55,15 +55,28 @@ class HelperFailed(Exception):
     """The helper process stopped without answering."""
 
 
+class Channel:
+    """The child's end of a helper's connection: ``send`` a value to the parent, ``receive`` one
+    (``EOFError`` when the parent has closed its end)."""
+
+    def __init__(self, connection):
+        self._connection = connection
+
+    def send(self, value) -> None:
+        self._connection.send(("ok", value))
+
+    def receive(self):
+        return self._connection.recv()
+
+
 class Helper:
-    """A generator function driven in a forked child, started the moment the helper is made.
+    """``job(channel)`` run in a forked child from the moment the helper is made.
 
-    ``receive()`` waits for the value the generator yields next and returns it (or raises what the
-    generator raised, or ``HelperFailed``); ``send(x)`` resumes the generator with ``x`` without
-    waiting, so that this process can work while the child does. Leaving a ``with`` block stops
-    the child."""
+    The parent's ``receive()`` waits for the next value the job sends and returns it (or raises what
+    the job raised, or ``HelperFailed``); ``send(x)`` hands the job a value without waiting, so that
+    both processes work at once. Leaving a ``with`` block stops the child."""
 
-    def __init__(self, job: Callable[[], Generator]):
+    def __init__(self, job: Callable[[Channel], None]):
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
@@ -72,12 +85,8 @@ class Helper:
         def run() -> None:
             self._connection.close()  # the parent's end: open here too, it would hide the parent's close
             try:
-                steps = job()
-                value = next(steps)
-                while True:
-                    child.send(("ok", value))
-                    value = steps.send(child.recv())
-            except (StopIteration, EOFError):
+                job(Channel(child))
+            except EOFError:  # the parent went on without this child
                 return
             except BaseException as err:  # noqa: BLE001 - handed to the parent, which decides
                 try:

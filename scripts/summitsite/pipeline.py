@@ -156,26 +156,32 @@ def render_records(paths: list[str], content_dir: str, root: str, english: bool)
     return files
 
 
-def helper_job(paths: list[str], content_dir: str, root: str, english: bool, out_dir: str, staging: str | None):
-    """What the helper process does, in two steps: render some records' pages and say which files
-    they are; then, once the build has checked everything, write those that changed.
+def helper_job(channel: parallel.Channel, paths: list[str], content_dir: str, root: str, english: bool,
+               out_dir: str, staging: str | None) -> None:
+    """What the helper process does: render some records' pages and tell the build which files they
+    are; then, once the build has checked everything and says go, write those that changed.
 
-    While it waits, the pages of records that ``out_dir`` has no folder for yet are written into
-    ``staging`` (a folder beside it, on the same file system; None for a check that writes nothing),
-    so that writing them is one rename per record: creating files is much of a first build's time."""
+    Until then the pages of records that ``out_dir`` has no folder for yet are written into ``staging``
+    (a folder beside it, on the same file system; None for a check that writes nothing), so that
+    writing them is one rename per record: creating files is much of a first build's time."""
     files = render_records(paths, content_dir, root, english)
+    channel.send(sorted(files))
     fresh_folders = sorted(f for f in top_folders(list(files)) if staging and
                            not os.path.exists(os.path.join(out_dir, f)))
     fresh = [p for p in sorted(files) if p.split("/", 1)[0] in fresh_folders]
     if fresh:
-        write_files(files, staging, fresh, set())
-    existing = yield sorted(files)
+        try:
+            write_files(files, staging, fresh, set())
+        except OSError:  # no room or no right to write beside out_dir: write them there instead
+            shutil.rmtree(staging, ignore_errors=True)
+            fresh_folders, fresh = [], []
+    existing = channel.receive()
     fresh_set = set(fresh)
     written = changed({p: t for p, t in files.items() if p not in fresh_set}, out_dir, existing)
     if staging:
         elsewhere = set(move_in(staging, out_dir, fresh_folders)) if fresh else set()
         write_files(files, out_dir, written + [p for p in fresh if p.split("/", 1)[0] in elsewhere], existing)
-    yield sorted(written + fresh)
+    channel.send(sorted(written + fresh))
 
 
 def build(root: str, content_dir: str | None = None, out_dir: str | None = None, english: bool = True,
@@ -193,7 +199,8 @@ def build(root: str, content_dir: str | None = None, out_dir: str | None = None,
     parent, name = os.path.split(os.path.abspath(out_dir))
     staging = None if dry_run else os.path.join(parent, f".{name}-staging-{os.getpid()}")
     try:
-        with (parallel.Helper(lambda: helper_job(share, content_dir, display_root, english, out_dir, staging))
+        with (parallel.Helper(lambda channel: helper_job(channel, share, content_dir, display_root, english,
+                                                                  out_dir, staging))
               if share else nullcontext()) as helper:
             data = gather(content_dir, display_root, english)
             renderer = Renderer(data)
