@@ -8,10 +8,14 @@
 """
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import sys
+import gc
+
+gc.disable()  # a short-lived process that frees by reference counting (see pipeline.cycle_collection_paused)
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

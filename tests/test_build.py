@@ -284,3 +284,26 @@ def test_a_bad_record_in_a_collection_stops_both_processes(tmp_path):
     assert "Traceback" not in result.stderr
     assert not os.path.exists(os.path.join(project, "docs"))
     assert [n for n in os.listdir(project) if "staging" in n] == []
+
+
+def test_the_cycle_collector_is_paused_only_during_a_build(tmp_path):
+    """``mkdocs serve`` builds in its own long-lived process: the build must give the collector back."""
+    import gc
+
+    from summitsite import pipeline
+    project = copy_project(str(tmp_path))
+    seen = []
+    original = pipeline.gather
+
+    def gather(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+    pipeline.gather, enabled = gather, gc.isenabled()
+    try:
+        gc.enable()
+        pipeline.build(project)
+        assert seen == [False] and gc.isenabled()
+    finally:
+        pipeline.gather = original
+        if not enabled:
+            gc.disable()
