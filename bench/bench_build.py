@@ -53,6 +53,9 @@ def run(cmd: list[str], cwd: str, env: dict | None = None) -> tuple[float, int, 
 
     os.wait4 gives this child's own rusage, so each run's peak is its own (RUSAGE_CHILDREN would
     only ever report the largest child so far)."""
+    # Write out what earlier builds left in the page cache first, so that the kernel's writeback of
+    # one build's 100 MB does not run during the next one's timing (it swung timings by half).
+    os.sync()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=dict(ENV, **(env or {})), stdout=out, stderr=err)
