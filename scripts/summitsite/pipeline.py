@@ -219,6 +219,8 @@ def _build(root: str, content_dir: str | None, out_dir: str | None, english: boo
     helped_ids = {os.path.basename(p)[: -len(".txt")] for p in share}
     parent, name = os.path.split(os.path.abspath(out_dir))
     staging = None if dry_run else os.path.join(parent, f".{name}-staging-{os.getpid()}")
+    if staging:
+        shutil.rmtree(staging, ignore_errors=True)  # left by a build that was killed, with this pid
     try:
         with (parallel.Helper(lambda channel: helper_job(channel, share, content_dir, display_root, english,
                                                                   out_dir, staging))
