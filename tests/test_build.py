@@ -134,7 +134,9 @@ def test_parallel_build_equals_serial_build(tmp_path):
                             env=dict(os.environ, SS_SERIAL="1"), capture_output=True, text=True)
     parallel = run_build(project)
     assert serial.returncode == parallel.returncode == 0, serial.stderr + parallel.stderr
-    assert "rendered by a second process" in parallel.stdout and "second process" not in serial.stdout
+    assert "second process" not in serial.stdout
+    if (os.cpu_count() or 1) >= 2:  # on one core the build works alone
+        assert "rendered by a second process" in parallel.stdout
     assert tree(os.path.join(project, "docs")) == tree(os.path.join(project, "docs-serial"))
     assert len(tree(os.path.join(project, "docs"))) > 10 * MIN_ITEMS
     # New records' folders were staged beside docs/ and moved in: nothing of that is left.
