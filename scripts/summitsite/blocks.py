@@ -125,9 +125,7 @@ class JapaneseMarkup:
             self._glossary_links[page_url] = link
         return link
 
-    def __call__(self, text: str, page_url: str, terms: bool = True) -> Markup:
-        if not terms:
-            return Markup(escape(text))
+    def __call__(self, text: str, page_url: str) -> Markup:
         start = f'<a class="ss-term" href="{self.glossary_link(page_url)}'
         out, pos = [], 0
         for m in self.matcher.finditer(text):
