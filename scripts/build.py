@@ -85,4 +85,9 @@ def _arguments(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # End here without the interpreter's teardown, which frees the build's objects one by one only for
+    # the system to drop the whole heap anyway (0.03 s at 100 records). Output first.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -27,8 +27,8 @@ def existing_files(out_dir: str) -> set[str]:
     """Every file under ``out_dir``, as '/'-separated relative paths."""
     found = set()
     for folder, _dirs, names in os.walk(out_dir):
-        for name in names:
-            found.add(os.path.relpath(os.path.join(folder, name), out_dir).replace(os.sep, "/"))
+        prefix = os.path.relpath(folder, out_dir).replace(os.sep, "/") + "/"
+        found.update((prefix + name).removeprefix("./") for name in names)
     return found
 
 
