@@ -17,7 +17,7 @@ from .model import Record
 from .parse import parse_record
 from .render import Renderer, SiteData
 from .timeline import build_timeline
-from .write import WriteSummary, changed, existing_files, move_in, remove, top_folders, write_files
+from .write import WriteSummary, changed, existing_files, move_in, remove, write_files
 
 RECORD_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # In a collection, a helper process renders this share of the records (by bytes) while this process
@@ -56,7 +56,18 @@ def read_record(path: str, root: str, date_override: str | None = None) -> Recor
     return parse_record(decode_record(data, display), display, record_id, date_override)
 
 
-def _load_record(path: str, content_dir: str, root: str):
+@dataclass
+class LoadedRecord:
+    """A record read with its metadata and English, and what checking that English found."""
+
+    record: Record
+    meta: content.RecordMeta
+    translation: content.Translation | None
+    coverage: Coverage
+    problems: list[Problem]
+
+
+def _load_record(path: str, content_dir: str, root: str) -> LoadedRecord | list[Problem]:
     """One record with its metadata, its English and their check; or the list of its problems."""
     try:
         meta = content.load_record_meta(path[: -len(".txt")] + ".yml", root)
@@ -72,53 +83,54 @@ def _load_record(path: str, content_dir: str, root: str):
     except BuildError as err:
         problems += err.problems
         translation = None
-    cov, found = check.check_translation(record, translation)
-    return record, meta, translation, cov, problems + found
+    coverage, found = check.check_translation(record, translation)
+    return LoadedRecord(record, meta, translation, coverage, problems + found)
+
+
+def _site_data(loaded: list[LoadedRecord], glossary: list, curated: list, english: bool,
+               occurrences: dict | None = None) -> SiteData:
+    records = [x.record for x in loaded]
+    return SiteData(records=records, metas={x.record.id: x.meta for x in loaded},
+                    translations={x.record.id: x.translation for x in loaded}, glossary=glossary,
+                    occurrences=occurrences or {}, timeline=build_timeline(records, curated),
+                    coverage=[x.coverage for x in loaded], english=english)
 
 
 def gather(content_dir: str, root: str, english: bool = True) -> SiteData:
     """Read and check every input; raise one BuildError listing all problems."""
     problems: list[Problem] = []
-    records: list[Record] = []
-    metas: dict[str, content.RecordMeta] = {}
-    translations: dict[str, content.Translation | None] = {}
-    coverage: list[Coverage] = []
     paths = record_paths(content_dir)
     if not paths:
         raise BuildError([Problem(os.path.relpath(os.path.join(content_dir, "records"), root), 0,
                                   "expected at least one record (*.txt), found none")])
-    # Parsed here, not in worker processes: sending Record objects back costs more than parsing.
-    for loaded in (_load_record(path, content_dir, root) for path in paths):
-        if isinstance(loaded, list):
-            problems += loaded
-            continue
-        record, meta, translation, cov, found = loaded
-        problems += found
-        records.append(record)
-        metas[record.id] = meta
-        coverage.append(cov)
-        translations[record.id] = translation
+    # Every record is parsed here, the helper's too: the checks and the home, glossary and timeline
+    # pages need them all, and sending parsed records between processes costs more than parsing.
+    loaded: list[LoadedRecord] = []
+    for result in (_load_record(path, content_dir, root) for path in paths):
+        if isinstance(result, list):
+            problems += result
+        else:
+            problems += result.problems
+            loaded.append(result)
     glossary_path = os.path.join(content_dir, "glossary.yml")
     timeline_path = os.path.join(content_dir, "timeline.yml")
-    glossary, curated = [], []
-    for loader, path, target in ((content.load_glossary, glossary_path, "glossary"),
-                                 (content.load_timeline, timeline_path, "timeline")):
-        try:
-            loaded = loader(path, root)
-        except BuildError as err:
-            problems += err.problems
-            loaded = []
-        if target == "glossary":
-            glossary = loaded
-        else:
-            curated = loaded
+    glossary = _load_or_note(content.load_glossary, glossary_path, root, problems)
+    curated = _load_or_note(content.load_timeline, timeline_path, root, problems)
+    records = [x.record for x in loaded]
     occurrences, found = check.glossary_occurrences(records, glossary, os.path.relpath(glossary_path, root))
     problems += found if len(records) == len(paths) else []
     problems += check.check_timeline(records, curated, os.path.relpath(timeline_path, root))
     check.raise_if(problems)
-    timeline = build_timeline(records, curated)
-    return SiteData(records=records, metas=metas, translations=translations, glossary=glossary,
-                    occurrences=occurrences, timeline=timeline, coverage=coverage, english=english)
+    return _site_data(loaded, glossary, curated, english, occurrences)
+
+
+def _load_or_note(loader, path: str, root: str, problems: list[Problem]) -> list:
+    """``loader(path, root)``, or nothing with its problems added to ``problems``."""
+    try:
+        return loader(path, root)
+    except BuildError as err:
+        problems += err.problems
+        return []
 
 
 def helper_share(paths: list[str]) -> list[str]:
@@ -141,20 +153,14 @@ def render_records(paths: list[str], content_dir: str, root: str, english: bool)
     on its own text, metadata and English, the glossary, and the timeline events that point into it.
     Raises on any problem: the build, which checks everything, reports it."""
     loaded = [_load_record(path, content_dir, root) for path in paths]
-    if any(isinstance(x, list) or x[4] for x in loaded):
+    if any(isinstance(x, list) or x.problems for x in loaded):
         raise BuildError([])
-    records = [x[0] for x in loaded]
-    ids = {r.id for r in records}
+    ids = {x.record.id for x in loaded}
     glossary = content.load_glossary(os.path.join(content_dir, "glossary.yml"), root)
     curated = [ev for ev in content.load_timeline(os.path.join(content_dir, "timeline.yml"), root)
                if ev.record in ids]
-    renderer = Renderer(SiteData(
-        records=records, metas={x[0].id: x[1] for x in loaded}, translations={x[0].id: x[2] for x in loaded},
-        glossary=glossary, occurrences={}, timeline=build_timeline(records, curated), english=english))
-    files: dict[str, str] = {}
-    for record in records:
-        files.update(renderer.record_files(record))
-    return files
+    data = _site_data(loaded, glossary, curated, english)
+    return Renderer(data).record_pages(data.records)
 
 
 def helper_job(channel: parallel.Channel, paths: list[str], content_dir: str, root: str, english: bool,
@@ -167,22 +173,23 @@ def helper_job(channel: parallel.Channel, paths: list[str], content_dir: str, ro
     writing them is one rename per record: creating files is much of a first build's time."""
     files = render_records(paths, content_dir, root, english)
     channel.send(sorted(files))
-    fresh_folders = sorted(f for f in top_folders(list(files)) if staging and
-                           not os.path.exists(os.path.join(out_dir, f)))
-    fresh = [p for p in sorted(files) if p.split("/", 1)[0] in fresh_folders]
-    if fresh:
+    by_folder: dict[str, list[str]] = {}
+    for path in sorted(files):  # every page of a record is in the record's folder
+        by_folder.setdefault(path.split("/", 1)[0], []).append(path)
+    fresh = {f: ps for f, ps in by_folder.items() if staging and not os.path.exists(os.path.join(out_dir, f))}
+    staged = [p for ps in fresh.values() for p in ps]
+    if staged:
         try:
-            write_files(files, staging, fresh, set())
+            write_files(files, staging, staged, set())
         except OSError:  # no room or no right to write beside out_dir: write them there instead
             shutil.rmtree(staging, ignore_errors=True)
-            fresh_folders, fresh = [], []
+            fresh, staged = {}, []
     existing = channel.receive()
-    fresh_set = set(fresh)
-    written = changed({p: t for p, t in files.items() if p not in fresh_set}, out_dir, existing)
+    written = changed({p: files[p] for f, ps in by_folder.items() if f not in fresh for p in ps}, out_dir, existing)
     if staging:
-        elsewhere = set(move_in(staging, out_dir, fresh_folders)) if fresh else set()
-        write_files(files, out_dir, written + [p for p in fresh if p.split("/", 1)[0] in elsewhere], existing)
-    channel.send(sorted(written + fresh))
+        unmoved = move_in(staging, out_dir, sorted(fresh)) if fresh else []
+        write_files(files, out_dir, written + [p for f in unmoved for p in fresh[f]], existing)
+    channel.send(sorted(written + staged))
 
 
 @contextmanager
@@ -230,7 +237,7 @@ def _build(root: str, content_dir: str | None, out_dir: str | None, english: boo
             files = renderer.render(skip=helped_ids)
             theirs = _first_step(helper)
             if theirs is None:  # no helper, or it failed: render its records here
-                files.update(_record_files(renderer, data.records, helped_ids))
+                files.update(renderer.record_pages(r for r in data.records if r.id in helped_ids))
             existing = existing_files(out_dir)
             if theirs is not None:
                 helper.send(existing)
@@ -241,11 +248,12 @@ def _build(root: str, content_dir: str | None, out_dir: str | None, english: boo
                 try:
                     written = sorted(written + helper.receive())
                 except parallel.HelperFailed:  # it stopped before writing (an OSError it met is raised)
-                    late = _record_files(renderer, data.records, helped_ids)
+                    late = renderer.record_pages(r for r in data.records if r.id in helped_ids)
                     files.update(late)
-                    theirs, mine = None, changed(late, out_dir, existing_files(out_dir))
+                    now = existing_files(out_dir)  # with whatever it wrote before it stopped
+                    theirs, mine = None, changed(late, out_dir, now)
                     if not dry_run:
-                        write_files(late, out_dir, mine, existing)
+                        write_files(late, out_dir, mine, now)
                     written = sorted(written + mine)
     finally:
         if staging:
@@ -256,14 +264,6 @@ def _build(root: str, content_dir: str | None, out_dir: str | None, english: boo
         remove(out_dir, stale)
     return BuildResult(WriteSummary(written, stale, produced - len(written)), data.coverage, len(data.records),
                        time.perf_counter() - started, len(helped_ids) if theirs is not None else 0)
-
-
-def _record_files(renderer: Renderer, records: list[Record], ids: set[str]) -> dict[str, str]:
-    files: dict[str, str] = {}
-    for record in records:
-        if record.id in ids:
-            files.update(renderer.record_files(record))
-    return files
 
 
 def _first_step(helper: parallel.Helper | None) -> list[str] | None:

@@ -11,6 +11,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 from urllib.parse import urlencode
 
 import yaml
@@ -100,15 +101,19 @@ class Renderer:
     # --- pages --------------------------------------------------------------------------
     def render(self, skip: set[str] | frozenset[str] = frozenset()) -> dict[str, str]:
         """All output files, keyed by docs/-relative path, but for the pages of the records in ``skip``."""
-        files: dict[str, str] = {}
         records = sorted(self.data.records, key=lambda r: (r.date or "", r.id))
-        for record in records:
-            if record.id not in skip:
-                files.update(self.record_files(record))
+        files = self.record_pages(r for r in records if r.id not in skip)
         files[urls.source_path(urls.HOME)] = self.home(records)
         files[urls.source_path(urls.GLOSSARY)] = self.glossary_page()
         files[urls.source_path(urls.TIMELINE)] = self.timeline_page()
         files["timeline.json"] = _json(self.timeline_json())
+        return files
+
+    def record_pages(self, records: Iterable[Record]) -> dict[str, str]:
+        """The files of ``records``: each one's overview, topic pages and record.json."""
+        files: dict[str, str] = {}
+        for record in records:
+            files.update(self.record_files(record))
         return files
 
     def record_files(self, record: Record) -> dict[str, str]:

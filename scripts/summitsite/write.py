@@ -62,10 +62,6 @@ def remove(out_dir: str, paths: list[str]) -> None:
             os.rmdir(folder)
 
 
-def top_folders(paths: list[str]) -> set[str]:
-    return {p.split("/", 1)[0] for p in paths if "/" in p}
-
-
 def move_in(staging: str, out_dir: str, folders: list[str]) -> list[str]:
     """Rename each of ``folders`` from ``staging`` into ``out_dir``; return those that could not be
     renamed because the two are on different file systems (the caller writes them instead)."""
@@ -85,12 +81,9 @@ def _write_one(path: str, data: bytes, replaces: bool) -> None:
     """Write one file: a new one directly, an existing one through a temporary file and a rename,
     so that a reader never sees it half-written."""
     if not replaces:
-        try:
-            with open(path, "xb") as handle:
-                handle.write(data)
-            return
-        except FileExistsError:  # made since the output was listed (by a helper that then stopped)
-            pass
+        with open(path, "xb") as handle:
+            handle.write(data)
+        return
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as handle:
