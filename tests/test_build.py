@@ -164,11 +164,17 @@ def test_a_failing_helper_leaves_its_records_to_the_build(tmp_path, monkeypatch)
 
     def broken(*_args):
         raise RuntimeError("a helper that fails")
+    # It fails after it has sent the records it loaded: the build renders them.
     monkeypatch.setattr(pipeline, "render_records", broken)
     result = pipeline.build(project)
     assert serial.helped == result.helped == 0
     assert result.summary.written == serial.summary.written and len(result.summary.written) > 10 * parallel.MIN_ITEMS
     assert tree(os.path.join(project, "docs")) == tree(os.path.join(project, "docs-serial"))
+    # It fails before sending anything: the build loads them too.
+    monkeypatch.setattr(pipeline, "helper_job", broken)
+    result = pipeline.build(project, out_dir=os.path.join(project, "docs-2"))
+    assert result.helped == 0 and result.summary.written == serial.summary.written
+    assert tree(os.path.join(project, "docs-2")) == tree(os.path.join(project, "docs-serial"))
 
 
 def test_generated_bodies_pass_through_markdown_unchanged(tmp_path):
@@ -252,7 +258,9 @@ def test_a_helper_that_stops_before_writing_leaves_its_files_to_the_build(tmp_pa
     monkeypatch.setattr(parallel, "can_fork", lambda: True)
 
     def dies(channel, paths, content_dir, root, english, _out_dir, _staging):
-        channel.send(sorted(pipeline.render_records(paths, content_dir, root, english)))
+        loaded = pipeline.load_records(paths, content_dir, root)
+        channel.send(loaded)
+        channel.send(sorted(pipeline.render_records(loaded, content_dir, root, english)))
         channel.receive()
         os._exit(1)
     monkeypatch.setattr(pipeline, "helper_job", dies)
@@ -261,7 +269,9 @@ def test_a_helper_that_stops_before_writing_leaves_its_files_to_the_build(tmp_pa
     assert tree(os.path.join(project, "docs")) == tree(os.path.join(project, "docs-serial"))
 
     def cannot_write(channel, paths, content_dir, root, english, _out_dir, _staging):
-        channel.send(sorted(pipeline.render_records(paths, content_dir, root, english)))
+        loaded = pipeline.load_records(paths, content_dir, root)
+        channel.send(loaded)
+        channel.send(sorted(pipeline.render_records(loaded, content_dir, root, english)))
         channel.receive()
         raise PermissionError(13, "Permission denied", "docs/some-record/index.md")
     monkeypatch.setattr(pipeline, "helper_job", cannot_write)

@@ -20,8 +20,8 @@ from .timeline import build_timeline
 from .write import WriteSummary, changed, existing_files, move_in, remove, write_files
 
 RECORD_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-# In a collection, a helper process renders this share of the records (by bytes) while this process
-# parses every record, checks the whole and renders the rest with the home, glossary and timeline.
+# In a collection, a helper process loads and renders this share of the records (by bytes) while this
+# process loads the rest, checks the whole and renders the rest with the home, glossary and timeline.
 HELPER_SHARE = 0.65
 
 
@@ -96,32 +96,41 @@ def _site_data(loaded: list[LoadedRecord], glossary: list, curated: list, englis
                     coverage=[x.coverage for x in loaded], english=english)
 
 
-def gather(content_dir: str, root: str, english: bool = True) -> SiteData:
-    """Read and check every input; raise one BuildError listing all problems."""
+def load_records(paths: list[str], content_dir: str, root: str) -> dict[str, LoadedRecord | list[Problem]]:
+    """Each record of ``paths`` loaded, or the list of its problems, keyed by path."""
+    return {path: _load_record(path, content_dir, root) for path in paths}
+
+
+def gather(content_dir: str, root: str, english: bool = True,
+           loaded: dict[str, LoadedRecord | list[Problem]] | None = None) -> SiteData:
+    """Read and check every input; raise one BuildError listing all problems.
+
+    ``loaded``: records already loaded (by ``load_records``, here or in a helper process), by path;
+    the others are loaded here."""
     problems: list[Problem] = []
     paths = record_paths(content_dir)
     if not paths:
         raise BuildError([Problem(os.path.relpath(os.path.join(content_dir, "records"), root), 0,
                                   "expected at least one record (*.txt), found none")])
-    # Every record is parsed here, the helper's too: the checks and the home, glossary and timeline
-    # pages need them all, and sending parsed records between processes costs more than parsing.
-    loaded: list[LoadedRecord] = []
-    for result in (_load_record(path, content_dir, root) for path in paths):
+    loaded = loaded or {}
+    records_loaded: list[LoadedRecord] = []
+    for path in paths:
+        result = loaded[path] if path in loaded else _load_record(path, content_dir, root)
         if isinstance(result, list):
             problems += result
         else:
             problems += result.problems
-            loaded.append(result)
+            records_loaded.append(result)
     glossary_path = os.path.join(content_dir, "glossary.yml")
     timeline_path = os.path.join(content_dir, "timeline.yml")
     glossary = _load_or_note(content.load_glossary, glossary_path, root, problems)
     curated = _load_or_note(content.load_timeline, timeline_path, root, problems)
-    records = [x.record for x in loaded]
+    records = [x.record for x in records_loaded]
     occurrences, found = check.glossary_occurrences(records, glossary, os.path.relpath(glossary_path, root))
     problems += found if len(records) == len(paths) else []
     problems += check.check_timeline(records, curated, os.path.relpath(timeline_path, root))
     check.raise_if(problems)
-    return _site_data(loaded, glossary, curated, english, occurrences)
+    return _site_data(records_loaded, glossary, curated, english, occurrences)
 
 
 def _load_or_note(loader, path: str, root: str, problems: list[Problem]) -> list:
@@ -148,30 +157,34 @@ def helper_share(paths: list[str]) -> list[str]:
     return share
 
 
-def render_records(paths: list[str], content_dir: str, root: str, english: bool) -> dict[str, str]:
-    """The pages of some records on their own, as a whole build makes them: a record's pages depend
-    on its own text, metadata and English, the glossary, and the timeline events that point into it.
-    Raises on any problem: the build, which checks everything, reports it."""
-    loaded = [_load_record(path, content_dir, root) for path in paths]
-    if any(isinstance(x, list) or x.problems for x in loaded):
+def render_records(loaded: dict[str, LoadedRecord | list[Problem]], content_dir: str, root: str,
+                   english: bool) -> dict[str, str]:
+    """The pages of some loaded records on their own, as a whole build makes them: a record's pages
+    depend on its own text, metadata and English, the glossary, and the timeline events that point
+    into it. Raises on any problem: the build, which checks everything, reports it."""
+    if any(isinstance(x, list) or x.problems for x in loaded.values()):
         raise BuildError([])
-    ids = {x.record.id for x in loaded}
+    records = list(loaded.values())
+    ids = {x.record.id for x in records}
     glossary = content.load_glossary(os.path.join(content_dir, "glossary.yml"), root)
     curated = [ev for ev in content.load_timeline(os.path.join(content_dir, "timeline.yml"), root)
                if ev.record in ids]
-    data = _site_data(loaded, glossary, curated, english)
+    data = _site_data(records, glossary, curated, english)
     return Renderer(data).record_pages(data.records)
 
 
 def helper_job(channel: parallel.Channel, paths: list[str], content_dir: str, root: str, english: bool,
                out_dir: str, staging: str | None) -> None:
-    """What the helper process does: render some records' pages and tell the build which files they
-    are; then, once the build has checked everything and says go, write those that changed.
+    """What the helper process does: load some records and hand them to the build (which checks
+    everything), render their pages and tell the build which files they are; then, once the build
+    says go, write those that changed.
 
     Until then the pages of records that ``out_dir`` has no folder for yet are written into ``staging``
     (a folder beside it, on the same file system; None for a check that writes nothing), so that
     writing them is one rename per record: creating files is much of a first build's time."""
-    files = render_records(paths, content_dir, root, english)
+    loaded = load_records(paths, content_dir, root)
+    channel.send(loaded)
+    files = render_records(loaded, content_dir, root, english)
     channel.send(sorted(files))
     by_folder: dict[str, list[str]] = {}
     for path in sorted(files):  # every page of a record is in the record's folder
@@ -222,7 +235,8 @@ def _build(root: str, content_dir: str | None, out_dir: str | None, english: boo
     content_dir = content_dir or os.path.join(root, "content")
     out_dir = out_dir or os.path.join(root, "docs")
     display_root = display_root or root
-    share = helper_share(record_paths(content_dir))
+    paths = record_paths(content_dir)
+    share = helper_share(paths)
     helped_ids = {os.path.basename(p)[: -len(".txt")] for p in share}
     parent, name = os.path.split(os.path.abspath(out_dir))
     staging = None if dry_run else os.path.join(parent, f".{name}-staging-{os.getpid()}")
@@ -232,10 +246,14 @@ def _build(root: str, content_dir: str | None, out_dir: str | None, english: boo
         with (parallel.Helper(lambda channel: helper_job(channel, share, content_dir, display_root, english,
                                                                   out_dir, staging))
               if share else nullcontext()) as helper:
-            data = gather(content_dir, display_root, english)
+            # This process loads the other records while the helper loads its own and sends them here
+            # (a tenth of what parsing them again would cost); what it could not load, gather loads.
+            loaded = load_records([p for p in paths if p not in set(share)], content_dir, display_root)
+            loaded.update(_helper_step(helper) or {})
+            data = gather(content_dir, display_root, english, loaded)
             renderer = Renderer(data)
             files = renderer.render(skip=helped_ids)
-            theirs = _first_step(helper)
+            theirs = _helper_step(helper)
             if theirs is None:  # no helper, or it failed: render its records here
                 files.update(renderer.record_pages(r for r in data.records if r.id in helped_ids))
             existing = existing_files(out_dir)
@@ -266,11 +284,12 @@ def _build(root: str, content_dir: str | None, out_dir: str | None, english: boo
                        time.perf_counter() - started, len(helped_ids) if theirs is not None else 0)
 
 
-def _first_step(helper: parallel.Helper | None) -> list[str] | None:
-    """The files the helper rendered, or None when there is no helper or it failed."""
+def _helper_step(helper: parallel.Helper | None):
+    """The helper's answer to its next step (the records it loaded, then the files it rendered), or
+    None when there is no helper or it failed: then the build loads or renders those records here."""
     if helper is None:
         return None
     try:
         return helper.receive()
-    except Exception:  # noqa: BLE001 - whatever went wrong there, the build renders those records here
+    except Exception:  # noqa: BLE001 - whatever went wrong there, the build does its part here
         return None
