@@ -25,8 +25,10 @@ docs: $(STAMP)
 check: $(STAMP)
 	$(PY) scripts/build.py --check
 
-## site: build the static site into site/ (strict: any warning fails) with its search index
-site: docs $(PAGEFIND)
+## site: build the static site into site/ (strict: any warning fails) with its search index; the build
+##       regenerates docs/ from content/ first, in its own process (scripts/mkdocs_hooks.py)
+site: $(STAMP) $(PAGEFIND)
+	mkdir -p docs
 	$(PY) -m mkdocs build --strict
 
 ## serve: build and serve at http://127.0.0.1:$(PORT), regenerating when content/ or scripts/ change

@@ -1,8 +1,13 @@
 """MkDocs hooks.
 
-* Under ``mkdocs serve``, regenerate docs/ from content/ before each rebuild. ``mkdocs build`` never
-  regenerates (CI checks docs/ with ``scripts/build.py --check`` instead), so a build of the committed
-  docs/ is exactly what was reviewed.
+* Before every build (``mkdocs build``, which is ``make site``, and each ``mkdocs serve`` rebuild),
+  regenerate docs/ from content/ in this process, as ``scripts/build.py`` does in its own: MkDocs has
+  already started Python and loaded Jinja2 and PyYAML, which is most of what a separate generator
+  process spends on a small collection. Only changed files are written, so over an up-to-date docs/
+  (CI checks the committed one with ``scripts/build.py --check`` first) the build reads what was
+  reviewed. A bad input stops ``mkdocs build`` with every problem as ``FILE:LINE: …`` and docs/ and
+  site/ as they were; ``mkdocs serve`` logs them and serves the previous docs/. ``SS_GENERATE=0``
+  builds docs/ as it is (for instance the Japanese-only one of ``scripts/build.py --ja-only``).
 * Link previews: each page gets Open Graph and Twitter card tags and JSON-LD (``on_page_context`` puts
   them, ready to print, into ``ss_head`` for ``overrides/partials/ss-head.html``), and record pages the
   data that ``assets/cite.js`` makes citations from.
@@ -27,7 +32,9 @@ import json
 import logging
 import os
 import re
+import resource
 import sys
+import time
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
@@ -35,7 +42,6 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from summitsite.errors import BuildError  # noqa: E402
-from summitsite.pipeline import build  # noqa: E402
 from summitsite.search_index import SearchIndexError, build_index  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.summitsite")
@@ -53,19 +59,34 @@ def on_startup(command, dirty):
 
 
 def on_pre_build(config):
-    if not _serving:
+    if os.environ.get("SS_GENERATE", "1") == "0":
         return
-    root = os.path.dirname(config.config_file_path)
+    started, cpu = time.perf_counter(), _cpu_seconds()
+    # The generator's modules are loaded here, not with this file, so that their time is the generator's.
+    from summitsite.pipeline import build
+
     try:
-        result = build(root)
-    except BuildError as err:
-        for problem in err.problems:
+        result = build(os.path.dirname(config.config_file_path), out_dir=config.docs_dir)
+    except (BuildError, OSError) as err:
+        problems = err.problems if isinstance(err, BuildError) else [f"{err.filename or ''}: {err.strerror}"]
+        for problem in problems:
             log.error(str(problem))
-        log.error("scripts/build.py failed; serving the previous docs/")
-        return
-    if result.summary.written or result.summary.removed:
-        log.info("regenerated docs/: %d written, %d removed", len(result.summary.written),
-                 len(result.summary.removed))
+        if _serving:
+            log.error("docs/ could not be generated from content/: serving the previous docs/")
+            return
+        raise PluginError(f"docs/ could not be generated from content/ ({len(problems)} problem(s)); "
+                          "docs/ and site/ were left unchanged") from None
+    s = result.summary
+    log.info("generated docs/ from %d record(s) in %.3f s (CPU %.3f s%s): %d written, %d removed, %d unchanged",
+             result.records, time.perf_counter() - started, _cpu_seconds() - cpu,
+             f"; {result.helped} records rendered by a second process" if result.helped else "",
+             len(s.written), len(s.removed), s.unchanged)
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of the children it has waited for (the generator's helper)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 GENERATED_BODY = re.compile(r'<div class="ss-page [^"<>]*"[^<>]*>.*</div>', re.S)

@@ -59,11 +59,13 @@ def run_build(project: str, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
-def run_mkdocs(project: str, site_dir: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """A real ``mkdocs build --strict`` of ``project`` into ``site_dir``."""
+def run_mkdocs(project: str, site_dir: str, env: dict | None = None, quiet: bool = True) -> subprocess.CompletedProcess:
+    """A real ``mkdocs build --strict`` of ``project`` into ``site_dir`` (``make site``: it regenerates
+    docs/ first); ``quiet=False`` keeps MkDocs' INFO lines."""
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
-    return subprocess.run([*MKDOCS, "build", "--strict", "-q", "-f", os.path.join(project, "mkdocs.yml"),
-                           "-d", site_dir], cwd=project, capture_output=True, text=True, timeout=600, env=environment)
+    return subprocess.run([*MKDOCS, "build", "--strict", *(["-q"] if quiet else []), "-f",
+                           os.path.join(project, "mkdocs.yml"), "-d", site_dir],
+                          cwd=project, capture_output=True, text=True, timeout=600, env=environment)
 
 
 @pytest.fixture(scope="session")

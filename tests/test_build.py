@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import shutil
 import sys
 
@@ -111,6 +112,56 @@ def test_japanese_only_build_has_no_english(tmp_path):
     assert result.returncode == 0, result.stderr
     page = open(os.path.join(project, "docs", SEED_ID, "iraq.md"), encoding="utf-8").read()
     assert 'lang="en">President Putin' not in page and "ss-pair--solo" in page
+    # SS_GENERATE=0: MkDocs builds that docs/ as it is, instead of generating the bilingual one first.
+    site = os.path.join(project, "site")
+    assert run_mkdocs(project, site, {"SS_GENERATE": "0"}).returncode == 0
+    built = open(os.path.join(site, SEED_ID, "iraq", "index.html"), encoding="utf-8").read()
+    assert 'lang="en">President Putin' not in built and "ss-pair--solo" in built
+    assert open(os.path.join(project, "docs", SEED_ID, "iraq.md"), encoding="utf-8").read() == page
+
+
+def test_mkdocs_build_generates_docs_first(tmp_path):
+    """``make site`` is one ``mkdocs build``: its pre-build hook generates docs/ from content/ in the
+    same process, exactly as scripts/build.py would, so a record dropped into content/records/ is on the
+    site after that one command, and the log says what the generator did and how long it took."""
+    project = copy_project(str(tmp_path))
+    with open(os.path.join(project, "content", "records", "2003-05-23-japan-us.txt"), "w", encoding="utf-8") as f:
+        f.write(OTHER)
+    os.mkdir(os.path.join(project, "docs"))  # empty, as `make site` makes it: MkDocs checks it exists first
+    site = os.path.join(project, "site")
+    result = run_mkdocs(project, site, quiet=False)
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stderr.splitlines() if "generated docs/" in x)
+    assert re.search(r"INFO +- +generated docs/ from 2 record\(s\) in \d+\.\d{3} s \(CPU \d+\.\d{3} s\): "
+                     r"\d+ written, 0 removed, \d+ unchanged$", line), line
+    assert os.path.exists(os.path.join(site, "2003-05-23-japan-us", "topic-2", "index.html"))
+    check = run_build(project, "--check")  # what the hook wrote is what the generator makes
+    assert check.returncode == 0, check.stderr
+    # Over an up-to-date docs/ nothing is written, so the files MkDocs reads keep their times.
+    mtimes = {p: os.stat(os.path.join(project, "docs", p)).st_mtime_ns for p in tree(os.path.join(project, "docs"))}
+    again = run_mkdocs(project, site, quiet=False)
+    assert again.returncode == 0 and " 0 written, 0 removed" in again.stderr, again.stderr
+    assert {p: os.stat(os.path.join(project, "docs", p)).st_mtime_ns for p in mtimes} == mtimes
+
+
+def test_a_bad_record_stops_mkdocs_build_and_changes_nothing(tmp_path):
+    """A bad record in ``make site``: every problem as FILE:LINE, exit 1, no traceback, and docs/ and the
+    previous site/ exactly as they were."""
+    project = copy_project(str(tmp_path))
+    os.mkdir(os.path.join(project, "docs"))
+    site = os.path.join(project, "site")
+    assert run_mkdocs(project, site).returncode == 0
+    docs_before, site_before = tree(os.path.join(project, "docs")), tree(site)
+    bad = OTHER.replace("2.イラク", "3.イラク")
+    with open(os.path.join(project, "content", "records", "2003-05-23-japan-us.txt"), "w", encoding="utf-8") as f:
+        f.write(bad)
+    line = bad.splitlines().index("3.イラク") + 1
+    result = run_mkdocs(project, site, quiet=False)
+    assert result.returncode == 1
+    assert f"ERROR   -  content/records/2003-05-23-japan-us.txt:{line}: expected topic 2, found topic 3" in result.stderr
+    assert "docs/ and site/ were left unchanged" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree(os.path.join(project, "docs")) == docs_before and tree(site) == site_before
 
 
 def test_site_build_is_deterministic(tmp_path, built_site):
