@@ -331,11 +331,13 @@ def test_a_helper_that_stops_before_writing_leaves_its_files_to_the_build(tmp_pa
     assert raised.value.filename == "docs/some-record/index.md"
 
 
-def test_a_bad_record_in_a_collection_stops_both_processes(tmp_path):
-    """With a helper process at work, a bad record still gives FILE:LINE, exit 1 and no docs/."""
+@pytest.mark.parametrize("which", [0, -1], ids=["helper's record", "build's record"])
+def test_a_bad_record_in_a_collection_stops_both_processes(tmp_path, which):
+    """With a helper process at work, a bad record still gives FILE:LINE, exit 1 and no docs/, whether
+    the helper loads it (the first records) or the build itself, which renders its records early."""
     from summitsite.parallel import MIN_ITEMS
     project, paths = synthetic_project(tmp_path, MIN_ITEMS + 2)
-    bad = sorted(paths)[0]  # among the first records: the helper's share
+    bad = sorted(paths)[which]
     lines = open(bad, encoding="utf-8").read().splitlines()
     topic = next(i for i, line in enumerate(lines) if line.startswith(("2.", "２．")))
     lines[topic] = "7." + lines[topic][2:]

@@ -61,9 +61,34 @@ class Channel:
 
     def __init__(self, connection):
         self._connection = connection
+        self._sending: threading.Thread | None = None
 
     def send(self, value) -> None:
+        self.flush()
         self._connection.send(("ok", value))
+
+    def send_ahead(self, value) -> None:
+        """Send ``value`` and go on at once: a pipe holds 64 KB, so a large value would otherwise keep
+        the job waiting until the parent, busy with its own work, reads it. It is pickled here and
+        written by a thread; values still arrive in the order they were sent."""
+        from multiprocessing.reduction import ForkingPickler
+
+        self.flush()
+        data = ForkingPickler.dumps(("ok", value))
+        self._sending = threading.Thread(target=self._write, args=(data,), daemon=True)
+        self._sending.start()
+
+    def _write(self, data) -> None:
+        try:
+            self._connection.send_bytes(data)
+        except OSError:  # the parent has gone on without this child
+            pass
+
+    def flush(self) -> None:
+        """Wait until what ``send_ahead`` sent has been written."""
+        if self._sending is not None:
+            self._sending.join()
+            self._sending = None
 
     def receive(self):
         return self._connection.recv()
@@ -84,11 +109,14 @@ class Helper:
 
         def run() -> None:
             self._connection.close()  # the parent's end: open here too, it would hide the parent's close
+            channel = Channel(child)
             try:
-                job(Channel(child))
+                job(channel)
+                channel.flush()
             except EOFError:  # the parent went on without this child
                 return
             except BaseException as err:  # noqa: BLE001 - handed to the parent, which decides
+                channel.flush()
                 try:
                     child.send(("error", err))
                 except Exception:  # noqa: BLE001 - an exception that does not pickle

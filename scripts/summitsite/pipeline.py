@@ -183,7 +183,7 @@ def helper_job(channel: parallel.Channel, paths: list[str], content_dir: str, ro
     (a folder beside it, on the same file system; None for a check that writes nothing), so that
     writing them is one rename per record: creating files is much of a first build's time."""
     loaded = load_records(paths, content_dir, root)
-    channel.send(loaded)
+    channel.send_ahead(loaded)  # the build may be rendering its own records: do not wait for it to read
     files = render_records(loaded, content_dir, root, english)
     channel.send(sorted(files))
     by_folder: dict[str, list[str]] = {}
@@ -249,10 +249,15 @@ def _build(root: str, content_dir: str | None, out_dir: str | None, english: boo
             # This process loads the other records while the helper loads its own and sends them here
             # (a tenth of what parsing them again would cost); what it could not load, gather loads.
             loaded = load_records([p for p in paths if p not in set(share)], content_dir, display_root)
+            # Then, until the helper's records arrive, it renders its own: pages that are used only
+            # once gather has checked the whole, which it does before anything else can happen.
+            early = _render_early(loaded, content_dir, display_root, english) if helper else None
+            rendered = helped_ids | ({x.record.id for x in loaded.values()} if early is not None else set())
             loaded.update(_helper_step(helper) or {})
             data = gather(content_dir, display_root, english, loaded)
             renderer = Renderer(data)
-            files = renderer.render(skip=helped_ids)
+            files = renderer.render(skip=rendered)
+            files.update(early or {})
             theirs = _helper_step(helper)
             if theirs is None:  # no helper, or it failed: render its records here
                 files.update(renderer.record_pages(r for r in data.records if r.id in helped_ids))
@@ -282,6 +287,17 @@ def _build(root: str, content_dir: str | None, out_dir: str | None, english: boo
         remove(out_dir, stale)
     return BuildResult(WriteSummary(written, stale, produced - len(written)), data.coverage, len(data.records),
                        time.perf_counter() - started, len(helped_ids) if theirs is not None else 0)
+
+
+def _render_early(loaded: dict[str, LoadedRecord | list[Problem]], content_dir: str, root: str,
+                  english: bool) -> dict[str, str] | None:
+    """The pages of these records, rendered before the whole collection is checked; None when they
+    cannot be (a problem in them, or anything else): then they are rendered after the checks, as a
+    failed helper's records are, and whatever went wrong surfaces there."""
+    try:
+        return render_records(loaded, content_dir, root, english)
+    except Exception:  # noqa: BLE001 - rendered again after the checks, which report the problem
+        return None
 
 
 def _helper_step(helper: parallel.Helper | None):
