@@ -16,13 +16,13 @@ from .errors import BuildError, Problem
 from .model import Record
 from .parse import parse_record
 from .render import Renderer, SiteData
-from .timeline import build_timeline
+from .timeline import Entry, build_timeline, record_events
 from .write import WriteSummary, changed, existing_files, move_in, remove, write_files
 
 RECORD_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # In a collection, a helper process loads and renders this share of the records (by bytes) while this
 # process loads the rest, checks the whole and renders the rest with the home, glossary and timeline.
-HELPER_SHARE = 0.65
+HELPER_SHARE = 0.55
 
 
 @dataclass
@@ -58,13 +58,15 @@ def read_record(path: str, root: str, date_override: str | None = None) -> Recor
 
 @dataclass
 class LoadedRecord:
-    """A record read with its metadata and English, and what checking that English found."""
+    """A record read with its metadata and English, what checking that English found, and the
+    timeline events it dates itself (made once, by the process that loads it)."""
 
     record: Record
     meta: content.RecordMeta
     translation: content.Translation | None
     coverage: Coverage
     problems: list[Problem]
+    events: list[Entry]
 
 
 def _load_record(path: str, content_dir: str, root: str) -> LoadedRecord | list[Problem]:
@@ -84,7 +86,7 @@ def _load_record(path: str, content_dir: str, root: str) -> LoadedRecord | list[
         problems += err.problems
         translation = None
     coverage, found = check.check_translation(record, translation)
-    return LoadedRecord(record, meta, translation, coverage, problems + found)
+    return LoadedRecord(record, meta, translation, coverage, problems + found, record_events(record))
 
 
 def _site_data(loaded: list[LoadedRecord], glossary: list, curated: list, english: bool,
@@ -92,7 +94,8 @@ def _site_data(loaded: list[LoadedRecord], glossary: list, curated: list, englis
     records = [x.record for x in loaded]
     return SiteData(records=records, metas={x.record.id: x.meta for x in loaded},
                     translations={x.record.id: x.translation for x in loaded}, glossary=glossary,
-                    occurrences=occurrences or {}, timeline=build_timeline(records, curated),
+                    occurrences=occurrences or {},
+                    timeline=build_timeline(records, curated, {x.record.id: x.events for x in loaded}),
                     coverage=[x.coverage for x in loaded], english=english)
 
 

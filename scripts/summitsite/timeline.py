@@ -53,25 +53,34 @@ def passage_label(record: Record, pid: str) -> str:
     return record.labels.get(pid, pid)
 
 
-def build_timeline(records: list[Record], curated: list[TimelineEvent]) -> list[Entry]:
-    """All events in date order (recurring ones last); deterministic for the same inputs."""
+def record_events(record: Record) -> list[Entry]:
+    """The events a record dates itself: its meeting, its sessions and the dates written in its text."""
+    entries: list[Entry] = []
+    if record.date:
+        entries.append(Entry(
+            id=f"record-{record.id}", date=record.date, end=None, precision=_precision(record.date),
+            kind="meeting", origin="record", ja=record.title, en="", links=[Link(record.id, None, record.title)]))
+        if len(record.date) == 10:
+            for k, s in enumerate(record.sessions, 1):
+                entries.append(Entry(
+                    id=f"record-{record.id}-session-{k}", date=f"{record.date}T{s.start}", end=f"{record.date}T{s.end}",
+                    precision="minute", kind="meeting", origin="record", ja=s.label, en="",
+                    links=[Link(record.id, None, record.title)]))
+    for k, m in enumerate(find_date_mentions(record), 1):
+        entries.append(Entry(
+            id=f"record-{record.id}-date-{k}", date=m.date, end=None, precision=m.precision, kind="mentioned",
+            origin="record", ja=m.text, en="", recurring=m.recurring,
+            links=[Link(record.id, m.passage, passage_label(record, m.passage))]))
+    return entries
+
+
+def build_timeline(records: list[Record], curated: list[TimelineEvent],
+                   events: dict[str, list[Entry]] | None = None) -> list[Entry]:
+    """All events in date order (recurring ones last); deterministic for the same inputs. ``events``:
+    each record's own (``record_events``) by record id, where they are already made."""
     entries: list[Entry] = []
     for record in records:
-        if record.date:
-            entries.append(Entry(
-                id=f"record-{record.id}", date=record.date, end=None, precision=_precision(record.date),
-                kind="meeting", origin="record", ja=record.title, en="", links=[Link(record.id, None, record.title)]))
-            if len(record.date) == 10:
-                for k, s in enumerate(record.sessions, 1):
-                    entries.append(Entry(
-                        id=f"record-{record.id}-session-{k}", date=f"{record.date}T{s.start}", end=f"{record.date}T{s.end}",
-                        precision="minute", kind="meeting", origin="record", ja=s.label, en="",
-                        links=[Link(record.id, None, record.title)]))
-        for k, m in enumerate(find_date_mentions(record), 1):
-            entries.append(Entry(
-                id=f"record-{record.id}-date-{k}", date=m.date, end=None, precision=m.precision, kind="mentioned",
-                origin="record", ja=m.text, en="", recurring=m.recurring,
-                links=[Link(record.id, m.passage, passage_label(record, m.passage))]))
+        entries += events[record.id] if events and record.id in events else record_events(record)
     by_id = {r.id: r for r in records}
     for ev in curated:
         links = [Link(ev.record, ref, passage_label(by_id[ev.record], ref)) for ref in ev.refs] if ev.record else []

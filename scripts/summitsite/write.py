@@ -55,6 +55,8 @@ def write_files(files: dict[str, str], out_dir: str, paths: list[str], existing:
 
 def remove(out_dir: str, paths: list[str]) -> None:
     """Delete ``paths`` and then every folder left empty."""
+    if not paths:
+        return
     for rel_path in paths:
         os.unlink(os.path.join(out_dir, rel_path))
     for folder, _dirs, _names in sorted(os.walk(out_dir), key=lambda w: -len(w[0])):
