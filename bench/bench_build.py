@@ -121,6 +121,28 @@ class Trash:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def settle(trash: Trash, limit_us: float = 100.0, pause: float = 20.0, patience: float = 420.0) -> float:
+    """Wait until creating a file costs less than ``limit_us`` again (or ``patience`` seconds pass) and
+    return what it costs, in µs. On this disk creating files is several times slower for a few minutes
+    after many were deleted (see the module's docstring): by a test run, say, or an earlier benchmark.
+    The probe writes 300 files of 4 KB into the trash, which is emptied only at the end."""
+    waited = 0.0
+    while True:
+        os.sync()
+        folder = tempfile.mkdtemp(prefix="probe-", dir=trash.folder)
+        started = time.perf_counter()
+        for i in range(300):
+            with open(os.path.join(folder, f"{i}.md"), "xb") as handle:
+                handle.write(b"x" * 4000)
+        cost = (time.perf_counter() - started) / 300 * 1e6
+        if cost <= limit_us or waited >= patience:
+            return cost
+        print(f"  creating a file costs {cost:.0f} µs (files deleted in the last minutes?): waiting {pause:.0f} s",
+              file=sys.stderr)
+        time.sleep(pause)
+        waited += pause
+
+
 def measure(n: int, runs: int, search_split: bool, keep: bool, trash: Trash, warmup: int = 1) -> dict:
     project = tempfile.mkdtemp(prefix=f"summit-bench-{n}-")
     try:
@@ -145,6 +167,7 @@ def measure(n: int, runs: int, search_split: bool, keep: bool, trash: Trash, war
             run(gen_cmd, project)
             trash.discard(docs)
             trash.discard(site)
+        create_us = settle(trash)
         load_before = os.getloadavg()
         keys = ("site", "site_cpu", "peak", "gen", "gen_cpu", "mk", "mk_cpu", "alone", "alone_cpu", "alone_peak",
                 "warm", "nosearch", "nosearch_cpu")
@@ -199,6 +222,7 @@ def measure(n: int, runs: int, search_split: bool, keep: bool, trash: Trash, war
             "gen_cpu_s": med(t["gen_cpu"]), "mkdocs_cpu_s": med(t["mk_cpu"]),
             "gen_share_cpu": med(t["gen_cpu"]) / med(t["site_cpu"]),
             "samples": t, "loadavg_before": load_before, "loadavg_after": os.getloadavg(),
+            "file_create_us_before": create_us,
         }
         if keep:
             result["project"] = project
@@ -275,7 +299,8 @@ def main(argv: list[str] | None = None) -> int:
     lines, checks = summary(results)
     print(f"# summit-site build benchmark {started:%Y-%m-%d %H:%M}, {os.cpu_count()} CPUs, "
           f"median of {args.runs} run(s); load average at start of each N: "
-          + ", ".join(f"N={r['n']} {r['loadavg_before'][0]:.2f}" for r in results))
+          + ", ".join(f"N={r['n']} {r['loadavg_before'][0]:.2f}" for r in results)
+          + "; creating a file: " + ", ".join(f"N={r['n']} {r['file_create_us_before']:.0f} µs" for r in results))
     print(table(results))
     print("\n".join(lines))
     os.makedirs(args.out, exist_ok=True)
