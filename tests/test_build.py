@@ -372,3 +372,19 @@ def test_the_cycle_collector_is_paused_only_during_a_build(tmp_path):
         pipeline.gather = original
         if not enabled:
             gc.disable()
+
+
+def test_glossary_occurrences_found_per_record_are_the_same(tmp_path):
+    """Each process finds the glossary's terms in the records it loads (record_occurrences); put
+    together they must be exactly what one pass over every record finds, in the same order."""
+    from summitsite import check, content, pipeline
+    from summitsite.terms import RecordMatchers
+    project, _paths = synthetic_project(tmp_path, 12, seed=3)
+    content_dir = os.path.join(project, "content")
+    entries = content.load_glossary(os.path.join(content_dir, "glossary.yml"), project)
+    records = [x.record for x in pipeline.load_records(pipeline.record_paths(content_dir), content_dir, project).values()]
+    whole, problems = check.glossary_occurrences(records, entries, "glossary.yml")
+    matchers = RecordMatchers(entries)
+    known = {r.id: check.record_occurrences(r, matchers(r.id)) for r in records[::2]}  # half known
+    assert check.glossary_occurrences(records, entries, "glossary.yml", known) == (whole, problems)
+    assert sum(len(places) for places in whole.values()) > 50

@@ -47,29 +47,40 @@ def check_translation(record: Record, translation: Translation | None) -> tuple[
     return Coverage(record.id, glossed, len(units)), problems
 
 
-def glossary_occurrences(records: list[Record], entries: list[GlossaryEntry], path: str):
-    """Map entry id → [(record id, anchor)] where it occurs; an entry found nowhere is a problem.
+def record_occurrences(record: Record, matcher) -> list[tuple[str, str]]:
+    """Every (entry id, anchor) where a glossary term occurs in ``record``, in the record's order, each
+    pair once; ``matcher`` is the record's (``RecordMatchers``). Anchors are passage ids, ``t<n>`` for a
+    topic title, ``record-title`` and ``lead``."""
+    found: dict[tuple[str, str], None] = {}  # dict keys: ordered, one occurrence noted once
 
-    Anchors are passage ids, ``t<n>`` for a topic title, ``record-title`` and ``lead``."""
+    def note(anchor: str, texts: list[str]) -> None:
+        for text in texts:
+            for m in matcher.finditer(text):
+                found[(matcher.by_form[m.group()][0].id, anchor)] = None
+
+    note("record-title", [record.title, record.era_date or ""])
+    note("lead", [p.text for p in record.lead])
+    for topic in record.topics:
+        note(f"t{topic.number}", [topic.title])
+        for st in topic.statements:
+            note(st.id, [st.title or ""] + [p.text for p in st.paragraphs])
+            for it in st.items:
+                note(it.id, [p.text for p in it.paragraphs])
+    return list(found)
+
+
+def glossary_occurrences(records: list[Record], entries: list[GlossaryEntry], path: str,
+                         known: dict[str, list[tuple[str, str]]] | None = None):
+    """Map entry id → [(record id, anchor)] where it occurs; an entry found nowhere is a problem.
+    ``known``: ``record_occurrences`` of some records by id, already found (by the process that
+    loaded them)."""
     matchers = RecordMatchers(entries)
     # Entry id → its (record id, anchor) pairs in order, as dict keys: one occurrence is noted once.
     found: dict[str, dict[tuple[str, str], None]] = {e.id: {} for e in entries}
-
-    def note(record_id: str, anchor: str, texts: list[str]) -> None:
-        matcher = matchers(record_id)
-        for text in texts:
-            for m in matcher.finditer(text):
-                found[matcher.by_form[m.group()][0].id][(record_id, anchor)] = None
-
     for record in records:
-        note(record.id, "record-title", [record.title, record.era_date or ""])
-        note(record.id, "lead", [p.text for p in record.lead])
-        for topic in record.topics:
-            note(record.id, f"t{topic.number}", [topic.title])
-            for st in topic.statements:
-                note(record.id, st.id, [st.title or ""] + [p.text for p in st.paragraphs])
-                for it in st.items:
-                    note(record.id, it.id, [p.text for p in it.paragraphs])
+        pairs = known[record.id] if known and record.id in known else record_occurrences(record, matchers(record.id))
+        for entry_id, anchor in pairs:
+            found[entry_id][(record.id, anchor)] = None
     problems = [Problem(path, e.line, f"entry '{e.id}': none of its forms ({', '.join(e.forms)}) occurs in any "
                                       "record" + (" it is limited to" if e.records else ""))
                 for e in entries if not found[e.id]]

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 
 from . import check, content, parallel
 from .check import Coverage
+from .content import GlossaryEntry
 from .decode import decode_record
 from .errors import BuildError, Problem
 from .model import Record
 from .parse import parse_record
 from .render import Renderer, SiteData
+from .terms import RecordMatchers
 from .timeline import Entry, build_timeline, record_events
 from .write import WriteSummary, changed, existing_files, move_in, remove, write_files
 
@@ -58,8 +60,9 @@ def read_record(path: str, root: str, date_override: str | None = None) -> Recor
 
 @dataclass
 class LoadedRecord:
-    """A record read with its metadata and English, what checking that English found, and the
-    timeline events it dates itself (made once, by the process that loads it)."""
+    """A record read with its metadata and English, what checking that English found, the timeline
+    events it dates itself and, when the glossary was at hand, where its terms occur: made once, by the
+    process that loads the record."""
 
     record: Record
     meta: content.RecordMeta
@@ -67,9 +70,11 @@ class LoadedRecord:
     coverage: Coverage
     problems: list[Problem]
     events: list[Entry]
+    occurrences: list[tuple[str, str]] | None = None
 
 
-def _load_record(path: str, content_dir: str, root: str) -> LoadedRecord | list[Problem]:
+def _load_record(path: str, content_dir: str, root: str,
+                 matchers: RecordMatchers | None = None) -> LoadedRecord | list[Problem]:
     """One record with its metadata, its English and their check; or the list of its problems."""
     try:
         meta = content.load_record_meta(path[: -len(".txt")] + ".yml", root)
@@ -86,7 +91,8 @@ def _load_record(path: str, content_dir: str, root: str) -> LoadedRecord | list[
         problems += err.problems
         translation = None
     coverage, found = check.check_translation(record, translation)
-    return LoadedRecord(record, meta, translation, coverage, problems + found, record_events(record))
+    occurrences = check.record_occurrences(record, matchers(record.id)) if matchers else None
+    return LoadedRecord(record, meta, translation, coverage, problems + found, record_events(record), occurrences)
 
 
 def _site_data(loaded: list[LoadedRecord], glossary: list, curated: list, english: bool,
@@ -99,17 +105,30 @@ def _site_data(loaded: list[LoadedRecord], glossary: list, curated: list, englis
                     coverage=[x.coverage for x in loaded], english=english)
 
 
-def load_records(paths: list[str], content_dir: str, root: str) -> dict[str, LoadedRecord | list[Problem]]:
-    """Each record of ``paths`` loaded, or the list of its problems, keyed by path."""
-    return {path: _load_record(path, content_dir, root) for path in paths}
+def load_records(paths: list[str], content_dir: str, root: str,
+                 glossary: list[GlossaryEntry] | None = None) -> dict[str, LoadedRecord | list[Problem]]:
+    """Each record of ``paths`` loaded, or the list of its problems, keyed by path; with the occurrences
+    of ``glossary``'s terms when it is given."""
+    matchers = RecordMatchers(glossary) if glossary is not None else None
+    return {path: _load_record(path, content_dir, root, matchers) for path in paths}
+
+
+def valid_glossary(content_dir: str, root: str) -> list[GlossaryEntry] | None:
+    """The glossary, or None when it has problems (``gather`` reports them)."""
+    try:
+        return content.load_glossary(os.path.join(content_dir, "glossary.yml"), root)
+    except BuildError:
+        return None
 
 
 def gather(content_dir: str, root: str, english: bool = True,
-           loaded: dict[str, LoadedRecord | list[Problem]] | None = None) -> SiteData:
+           loaded: dict[str, LoadedRecord | list[Problem]] | None = None,
+           glossary: list[GlossaryEntry] | None = None) -> SiteData:
     """Read and check every input; raise one BuildError listing all problems.
 
     ``loaded``: records already loaded (by ``load_records``, here or in a helper process), by path;
-    the others are loaded here."""
+    the others are loaded here. ``glossary``: the glossary, when it has been loaded without problems
+    (and ``loaded`` found its terms)."""
     problems: list[Problem] = []
     paths = record_paths(content_dir)
     if not paths:
@@ -126,10 +145,12 @@ def gather(content_dir: str, root: str, english: bool = True,
             records_loaded.append(result)
     glossary_path = os.path.join(content_dir, "glossary.yml")
     timeline_path = os.path.join(content_dir, "timeline.yml")
-    glossary = _load_or_note(content.load_glossary, glossary_path, root, problems)
+    if glossary is None:
+        glossary = _load_or_note(content.load_glossary, glossary_path, root, problems)
     curated = _load_or_note(content.load_timeline, timeline_path, root, problems)
     records = [x.record for x in records_loaded]
-    occurrences, found = check.glossary_occurrences(records, glossary, os.path.relpath(glossary_path, root))
+    known = {x.record.id: x.occurrences for x in records_loaded if x.occurrences is not None}
+    occurrences, found = check.glossary_occurrences(records, glossary, os.path.relpath(glossary_path, root), known)
     problems += found if len(records) == len(paths) else []
     problems += check.check_timeline(records, curated, os.path.relpath(timeline_path, root))
     check.raise_if(problems)
@@ -161,7 +182,7 @@ def helper_share(paths: list[str]) -> list[str]:
 
 
 def render_records(loaded: dict[str, LoadedRecord | list[Problem]], content_dir: str, root: str,
-                   english: bool) -> dict[str, str]:
+                   english: bool, glossary: list[GlossaryEntry] | None = None) -> dict[str, str]:
     """The pages of some loaded records on their own, as a whole build makes them: a record's pages
     depend on its own text, metadata and English, the glossary, and the timeline events that point
     into it. Raises on any problem: the build, which checks everything, reports it."""
@@ -169,7 +190,8 @@ def render_records(loaded: dict[str, LoadedRecord | list[Problem]], content_dir:
         raise BuildError([])
     records = list(loaded.values())
     ids = {x.record.id for x in records}
-    glossary = content.load_glossary(os.path.join(content_dir, "glossary.yml"), root)
+    if glossary is None:
+        glossary = content.load_glossary(os.path.join(content_dir, "glossary.yml"), root)
     curated = [ev for ev in content.load_timeline(os.path.join(content_dir, "timeline.yml"), root)
                if ev.record in ids]
     data = _site_data(records, glossary, curated, english)
@@ -185,9 +207,10 @@ def helper_job(channel: parallel.Channel, paths: list[str], content_dir: str, ro
     Until then the pages of records that ``out_dir`` has no folder for yet are written into ``staging``
     (a folder beside it, on the same file system; None for a check that writes nothing), so that
     writing them is one rename per record: creating files is much of a first build's time."""
-    loaded = load_records(paths, content_dir, root)
+    glossary = valid_glossary(content_dir, root)
+    loaded = load_records(paths, content_dir, root, glossary)
     channel.send_ahead(loaded)  # the build may be rendering its own records: do not wait for it to read
-    files = render_records(loaded, content_dir, root, english)
+    files = render_records(loaded, content_dir, root, english, glossary)
     channel.send(sorted(files))
     by_folder: dict[str, list[str]] = {}
     for path in sorted(files):  # every page of a record is in the record's folder
@@ -251,13 +274,14 @@ def _build(root: str, content_dir: str | None, out_dir: str | None, english: boo
               if share else nullcontext()) as helper:
             # This process loads the other records while the helper loads its own and sends them here
             # (a tenth of what parsing them again would cost); what it could not load, gather loads.
-            loaded = load_records([p for p in paths if p not in set(share)], content_dir, display_root)
+            glossary = valid_glossary(content_dir, display_root)
+            loaded = load_records([p for p in paths if p not in set(share)], content_dir, display_root, glossary)
             # Then, until the helper's records arrive, it renders its own: pages that are used only
             # once gather has checked the whole, which it does before anything else can happen.
-            early = _render_early(loaded, content_dir, display_root, english) if helper else None
+            early = _render_early(loaded, content_dir, display_root, english, glossary) if helper else None
             rendered = helped_ids | ({x.record.id for x in loaded.values()} if early is not None else set())
             loaded.update(_helper_step(helper) or {})
-            data = gather(content_dir, display_root, english, loaded)
+            data = gather(content_dir, display_root, english, loaded, glossary)
             renderer = Renderer(data)
             files = renderer.render(skip=rendered)
             files.update(early or {})
@@ -293,12 +317,12 @@ def _build(root: str, content_dir: str | None, out_dir: str | None, english: boo
 
 
 def _render_early(loaded: dict[str, LoadedRecord | list[Problem]], content_dir: str, root: str,
-                  english: bool) -> dict[str, str] | None:
+                  english: bool, glossary: list[GlossaryEntry] | None) -> dict[str, str] | None:
     """The pages of these records, rendered before the whole collection is checked; None when they
     cannot be (a problem in them, or anything else): then they are rendered after the checks, as a
     failed helper's records are, and whatever went wrong surfaces there."""
     try:
-        return render_records(loaded, content_dir, root, english)
+        return render_records(loaded, content_dir, root, english, glossary)
     except Exception:  # noqa: BLE001 - rendered again after the checks, which report the problem
         return None
 
