@@ -7,8 +7,8 @@ import re
 
 from markupsafe import escape as markupsafe_escape
 
-from summitsite.blocks import (JapaneseMarkup, Pair, PassageView, TimelineLink, TopicLink, english_runs, escape,
-                               pair_html, passage_html, topic_list_html)
+from summitsite.blocks import (GlossaryPlace, GlossaryView, JapaneseMarkup, Pair, PassageView, TimelineLink, TopicLink,
+                               english_runs, escape, glossary_entry_html, pair_html, passage_html, topic_list_html)
 from summitsite.content import GlossaryEntry
 
 SPECIAL = "&<>\"'"
@@ -105,3 +105,31 @@ def test_page_front_matter_reads_back_as_written():
         _body, meta = get_data(f"---\n{_strings_yaml(fields)}---\n\nbody\n")
         assert meta == fields
     assert _strings_yaml({"title": "日ロ首脳会談", "ss_page": "topic"}) == 'ss_page: "topic"\ntitle: "日ロ首脳会談"\n'
+
+
+def test_glossary_entry_markup():
+    """Every value escaped once; the English marks its Japanese words; the lines are the ones the
+    glossary template made (the seed's committed glossary page, which `scripts/build.py --check` compares
+    byte for byte, was made by that template)."""
+    odd = GLOSSARY[2]
+    bare = glossary_entry_html(GlossaryView(odd, [], [], 0, 0, "?q=%3Cb%3E"))
+    assert bare == ('<div class="ss-gloss__entry" id="g-odd">\n<dt><span class="ss-form"><span lang="ja" '
+                    'data-ja-text>&lt;b&gt;</span></span><a class="ss-permalink ss-permalink--small" href="#g-odd" '
+                    'aria-label="Link to entry a &#34;quoted&#34; &amp; &lt;odd&gt; gloss">#</a></dt>\n<dd><p '
+                    'class="ss-gloss__en" lang="en"><strong>a &#34;quoted&#34; &amp; &lt;odd&gt; gloss</strong> — '
+                    'note</p>\n</dd>\n</div>')
+    seed = GlossaryPlace("../r/", "日露<首脳>会談", "2003-01-10")
+    undated = GlossaryPlace("../s/", "会談", None)
+    view = GlossaryView(GLOSSARY[0], [seed], [(seed, [GlossaryPlace("../r/t/#s1-1", "1.(1)")]), (undated, [])],
+                        2, 9, "?q=%E5%9B%9B%E5%B3%B6")
+    out = glossary_entry_html(view)
+    assert '<span class="ss-reading" lang="ja">ほっぽうよんとう</span>' in out
+    assert ('<p class="ss-gloss__scope"><span class="ss-label" lang="en">Marked only in</span> '
+            '<a href="../r/" lang="ja">日露&lt;首脳&gt;会談</a></p><div class="ss-gloss__occ">') in out
+    assert ('<time datetime="2003-01-10" lang="en">2003-01-10</time> <a href="../r/t/#s1-1" lang="ja">1.(1)</a></li>'
+            '<li><a class="ss-gloss__record" href="../s/" lang="ja">会談</a> </li></ul>\n') in out
+    assert ('and 2 more records (9 passages in all) <a class="ss-js-only" href="?q=%E5%9B%9B%E5%B3%B6">search them'
+            '</a></p></div>\n</dd>\n</div>') in out
+    view.more = 1
+    assert "and 1 more record (9 passages" in glossary_entry_html(view)
+

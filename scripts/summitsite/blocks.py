@@ -231,3 +231,58 @@ def topic_list_html(links: list[TopicLink], current: int | None = None) -> str:
             lines.append(f'<li><a href="{escape(link.href)}">{label}</a></li>')
     lines.append("</ol>")
     return "\n".join(lines)
+
+
+@dataclass
+class GlossaryPlace:
+    """A link from a glossary entry: to a record (``label`` its title, ``date`` its date) or a passage."""
+
+    href: str
+    label: str
+    date: str | None = None
+
+
+@dataclass
+class GlossaryView:
+    """A glossary entry as shown: the records it is limited to, and where it occurs, by record (the
+    first few; ``more`` records beyond them, ``passages`` in all, ``search`` for the rest)."""
+
+    entry: GlossaryEntry
+    only_in: list[GlossaryPlace]
+    records: list[tuple[GlossaryPlace, list[GlossaryPlace]]]
+    more: int
+    passages: int
+    search: str
+
+
+def glossary_entry_html(x: GlossaryView) -> str:
+    """A glossary entry: its forms with readings, its English and note, and where it occurs. A glossary
+    of a hundred entries each linking tens of passages took a template a tenth of a small build."""
+    e = x.entry
+    eid = escape(e.id)
+    forms = "".join(f'<span class="ss-form"><span lang="ja" data-ja-text>{escape(form)}</span>'
+                    + (f' <span class="ss-reading" lang="ja">{escape(reading)}</span>' if reading else "") + "</span>"
+                    for form, reading in e.forms.items())
+    out = [f'<div class="ss-gloss__entry" id="g-{eid}">\n'
+           f'<dt>{forms}<a class="ss-permalink ss-permalink--small" href="#g-{eid}" '
+           f'aria-label="Link to entry {escape(e.en)}">#</a></dt>\n'
+           f'<dd><p class="ss-gloss__en" lang="en"><strong>{english_runs(e.en)}</strong> — {english_runs(e.note)}</p>\n']
+    if x.only_in:
+        out.append('<p class="ss-gloss__scope"><span class="ss-label" lang="en">Marked only in</span> '
+                   + "".join(f'<a href="{escape(o.href)}" lang="ja">{escape(o.label)}</a>' for o in x.only_in) + "</p>")
+    if x.records:
+        items = []
+        for record, passages in x.records:
+            date = f' <time datetime="{escape(record.date)}" lang="en">{escape(record.date)}</time>' if record.date else ""
+            items.append(f'<li><a class="ss-gloss__record" href="{escape(record.href)}" lang="ja">{escape(record.label)}</a>'
+                         f'{date} ' + "".join(f'<a href="{escape(o.href)}" lang="ja">{escape(o.label)}</a>'
+                                              for o in passages) + "</li>")
+        out.append('<div class="ss-gloss__occ"><span class="ss-label" lang="en">Occurs in</span>\n<ul>\n'
+                   + "".join(items) + "</ul>\n")
+        if x.more:
+            out.append(f'<p class="ss-gloss__more" lang="en">and {x.more} more record{"s" if x.more > 1 else ""} '
+                       f'({x.passages} passages in all) <a class="ss-js-only" href="{escape(x.search)}">search them</a></p>')
+        out.append("</div>\n")
+    out.append("</dd>\n</div>")
+    return "".join(out)
+

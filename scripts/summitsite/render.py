@@ -22,7 +22,8 @@ from . import urls
 from .check import Coverage
 from .content import GlossaryEntry, RecordMeta, Translation
 from .model import Item, Record, Statement, Topic
-from .blocks import (EventLinks, EventView, JapaneseMarkup, Pair, PassageView, TimelineLink, TopicLink, english_runs,
+from .blocks import (EventLinks, EventView, GlossaryPlace, GlossaryView, JapaneseMarkup, Pair, PassageView,
+                     TimelineLink, TopicLink, english_runs, glossary_entry_html,
                      event_html, pair_html, passage_html, topic_list_html)
 from .terms import RecordMatchers
 from .timeline import Entry, english_date, passage_label
@@ -238,10 +239,7 @@ class Renderer:
             if not entries:
                 continue
             groups.append({"kind": kind, "labels": labels,
-                           "entries": [{"e": e, "occ": self.occurrences(e, url, by_id),
-                                        "only_in": [{"record": by_id[rid], "href": urls.rel(url, urls.record_url(rid))}
-                                                    for rid in e.records if rid in by_id]}
-                                       for e in entries]})
+                           "entries": [Markup(glossary_entry_html(self.glossary_view(e, url, by_id))) for e in entries]})
         return self.page("glossary.html", {
             "title": "用語集 Glossary",
             "description": f"記録に登場する人物・地名・組織・条約・出来事・用語 {len(self.data.glossary)} 項目の"
@@ -249,23 +247,29 @@ class Renderer:
             "ss_page": "glossary",
         }, groups=groups, url=url, english=self.data.english)
 
-    def occurrences(self, entry: GlossaryEntry, url: str, by_id: dict[str, Record]) -> dict:
-        """Where an entry occurs, by record: the passages of the first ``GLOSSARY_RECORDS`` records,
-        how many records and passages there are in all, and a search for the rest."""
+    def glossary_view(self, entry: GlossaryEntry, url: str, by_id: dict[str, Record]) -> GlossaryView:
+        """An entry with the records it is limited to and where it occurs, by record: the passages of
+        the first ``GLOSSARY_RECORDS`` records, how many records and passages there are in all, and a
+        search for the rest."""
         by_record: dict[str, list[str]] = {}
         for rid, anchor in self.data.occurrences.get(entry.id, []):
             by_record.setdefault(rid, []).append(anchor)
         shown = list(by_record.items())[:GLOSSARY_RECORDS]
-        return {
-            "records": [{"record": by_id[rid], "href": urls.rel(url, urls.record_url(rid)),
-                         "passages": [{"href": urls.rel(url, self.passage_url(by_id[rid], anchor)),
-                                       "label": passage_label(by_id[rid], anchor)} for anchor in anchors]}
-                        for rid, anchors in shown],
-            "more": len(by_record) - len(shown),
-            "passages": sum(len(anchors) for anchors in by_record.values()),
+        return GlossaryView(
+            entry=entry,
+            only_in=[self._record_place(url, by_id[rid]) for rid in entry.records if rid in by_id],
+            records=[(self._record_place(url, by_id[rid]),
+                      [GlossaryPlace(urls.rel(url, self.passage_url(by_id[rid], anchor)),
+                                     passage_label(by_id[rid], anchor)) for anchor in anchors])
+                     for rid, anchors in shown],
+            more=len(by_record) - len(shown),
+            passages=sum(len(anchors) for anchors in by_record.values()),
             # The shortest form: searching for it also finds the longer ones (行動計画, 日露行動計画).
-            "search": "?" + urlencode({"q": min(entry.forms, key=len)}),
-        }
+            search="?" + urlencode({"q": min(entry.forms, key=len)}))
+
+    @staticmethod
+    def _record_place(url: str, record: Record) -> GlossaryPlace:
+        return GlossaryPlace(urls.rel(url, urls.record_url(record.id)), record.title, record.date)
 
     def passage_url(self, record: Record, anchor: str) -> str:
         """URL of a passage id, a topic title ``t<n>``, or the overview's ``record-title`` / ``lead``."""
