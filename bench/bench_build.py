@@ -121,7 +121,7 @@ class Trash:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def settle(trash: Trash, limit_us: float = 100.0, pause: float = 20.0, patience: float = 420.0) -> float:
+def settle(trash: Trash, limit_us: float = 60.0, pause: float = 20.0, patience: float = 420.0) -> float:
     """Wait until creating a file costs less than ``limit_us`` again (or ``patience`` seconds pass) and
     return what it costs, in µs. On this disk creating files is several times slower for a few minutes
     after many were deleted (see the module's docstring): by a test run, say, or an earlier benchmark.
