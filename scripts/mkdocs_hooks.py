@@ -6,7 +6,8 @@
   process spends on a small collection. Only changed files are written, so over an up-to-date docs/
   (CI checks the committed one with ``scripts/build.py --check`` first) the build reads what was
   reviewed. A bad input stops ``mkdocs build`` with every problem as ``FILE:LINE: …`` and docs/ and
-  site/ as they were; ``mkdocs serve`` logs them and serves the previous docs/. ``SS_GENERATE=0``
+  site/ as they were; ``mkdocs serve`` logs them and goes on watching (with ``--strict``, as ``make
+  serve`` runs it, MkDocs holds the pages until a save fixes them). ``SS_GENERATE=0``
   builds docs/ as it is (for instance the Japanese-only one of ``scripts/build.py --ja-only``).
 * Link previews: each page gets Open Graph and Twitter card tags and JSON-LD (``on_page_context`` puts
   them, ready to print, into ``ss_head`` for ``overrides/partials/ss-head.html``), and record pages the
@@ -72,7 +73,8 @@ def on_pre_build(config):
         for problem in problems:
             log.error(str(problem))
         if _serving:
-            log.error("docs/ could not be generated from content/: serving the previous docs/")
+            log.error("docs/ could not be generated from content/ and was left as it was: fix the problems "
+                      "above and save again")
             return
         raise PluginError(f"docs/ could not be generated from content/ ({len(problems)} problem(s)); "
                           "docs/ and site/ were left unchanged") from None

@@ -132,7 +132,7 @@ class Renderer:
         its pages) and the template's HTML as one raw block."""
         body = self.env.get_template(template).render(**context)
         # One raw HTML block: no blank lines (they would end the block) and no indentation.
-        body = "\n".join(line.strip() for line in body.splitlines() if line.strip())
+        body = "\n".join(filter(None, map(str.strip, body.splitlines())))
         # MkDocs renders its theme without autoescaping and Material inserts title and description
         # as they are (<title>, header, nav, <meta content="…">): escape them here, once.
         front_matter = {k: html.escape(v) if k in ("title", "description") else v for k, v in front_matter.items()}
