@@ -8,7 +8,8 @@
   reviewed. A bad input stops ``mkdocs build`` with every problem as ``FILE:LINE: …`` and docs/ and
   site/ as they were; ``mkdocs serve`` logs them and goes on watching (with ``--strict``, as ``make
   serve`` runs it, MkDocs holds the pages until a save fixes them). ``SS_GENERATE=0``
-  builds docs/ as it is (for instance the Japanese-only one of ``scripts/build.py --ja-only``).
+  builds docs/ as it is (for instance the Japanese-only one of ``scripts/build.py --ja-only``). After
+  an edit to scripts/summitsite/, the next rebuild loads the generator afresh (``_generator``).
 * Link previews: each page gets Open Graph and Twitter card tags and JSON-LD (``on_page_context`` puts
   them, ready to print, into ``ss_head`` for ``overrides/partials/ss-head.html``), and record pages the
   data that ``assets/cite.js`` makes citations from.
@@ -36,14 +37,12 @@ import re
 import resource
 import sys
 import time
+from contextlib import contextmanager
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-from summitsite.errors import BuildError  # noqa: E402
-from summitsite.search_index import SearchIndexError, build_index  # noqa: E402
+SCRIPTS = os.path.dirname(os.path.abspath(__file__))
 
 log = logging.getLogger("mkdocs.hooks.summitsite")
 _serving = False
@@ -64,8 +63,7 @@ def on_pre_build(config):
         return
     started, cpu = time.perf_counter(), _cpu_seconds()
     # The generator's modules are loaded here, not with this file, so that their time is the generator's.
-    from summitsite.pipeline import build
-
+    build, BuildError = _generator()
     try:
         result = build(os.path.dirname(config.config_file_path), out_dir=config.docs_dir)
     except (BuildError, OSError) as err:
@@ -83,6 +81,48 @@ def on_pre_build(config):
              result.records, time.perf_counter() - started, _cpu_seconds() - cpu,
              f"; {result.helped} records rendered by a second process" if result.helped else "",
              len(s.written), len(s.removed), s.unchanged)
+
+
+def _generator():
+    """The generator's ``build`` and ``BuildError``, its modules loaded afresh when one of their files has
+    changed since they were loaded: under ``mkdocs serve`` an edit to scripts/summitsite/ then takes effect
+    at the next rebuild, as an edit to its templates (read at every build) does."""
+    stamp = _package_stamp()
+    loaded = sys.modules.get("summitsite")
+    if loaded is not None and getattr(loaded, "loaded_stamp", stamp) != stamp:
+        for name in [n for n in sys.modules if n == "summitsite" or n.startswith("summitsite.")]:
+            del sys.modules[name]
+    with _importable():
+        import summitsite
+        from summitsite.errors import BuildError
+        from summitsite.pipeline import build
+    summitsite.loaded_stamp = stamp
+    return build, BuildError
+
+
+@contextmanager
+def _importable():
+    """MkDocs puts this file's folder on sys.path only while it loads this file; the generator's package
+    is imported later, at the first build, so the folder is put back for that."""
+    added = SCRIPTS not in sys.path
+    if added:
+        sys.path.insert(0, SCRIPTS)
+    try:
+        yield
+    finally:
+        if added:
+            sys.path.remove(SCRIPTS)
+
+
+def _package_stamp() -> tuple:
+    """The name, size and modification time of each Python file of scripts/summitsite/."""
+    folder = os.path.join(SCRIPTS, "summitsite")
+    stamp = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".py"):
+            info = os.stat(os.path.join(folder, name))
+            stamp.append((name, info.st_size, info.st_mtime_ns))
+    return tuple(stamp)
 
 
 def _cpu_seconds() -> float:
@@ -132,6 +172,9 @@ def on_post_build(config):
         handle.write(f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(site_url, 'sitemap.xml')}\n")
     if os.environ.get("SS_SEARCH_INDEX", "1") == "0":
         return
+    with _importable():
+        from summitsite.search_index import SearchIndexError, build_index
+
     try:
         summary = build_index(config.site_dir, quiet=True)
     except SearchIndexError as err:

@@ -388,3 +388,27 @@ def test_glossary_occurrences_found_per_record_are_the_same(tmp_path):
     known = {r.id: check.record_occurrences(r, matchers(r.id)) for r in records[::2]}  # half known
     assert check.glossary_occurrences(records, entries, "glossary.yml", known) == (whole, problems)
     assert sum(len(places) for places in whole.values()) > 50
+
+
+def test_serve_picks_up_an_edit_to_the_generator(tmp_path):
+    """Under ``mkdocs serve`` the hooks run in one long-lived process: after an edit to a file of
+    scripts/summitsite/ the next rebuild loads the generator afresh (and only then)."""
+    import subprocess
+    project = copy_project(str(tmp_path))
+    script = """
+import importlib.util, os, sys
+spec = importlib.util.spec_from_file_location("hooks", os.path.join("scripts", "mkdocs_hooks.py"))
+hooks = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(hooks)
+first, _ = hooks._generator()
+again, _ = hooks._generator()
+blocks = os.path.join("scripts", "summitsite", "blocks.py")
+info = os.stat(blocks)
+os.utime(blocks, ns=(info.st_atime_ns, info.st_mtime_ns + 5_000_000_000))
+edited, error = hooks._generator()
+print(first is again, edited is first, sys.modules["summitsite.pipeline"].build is edited,
+      error is sys.modules["summitsite.errors"].BuildError, os.path.abspath("scripts") in sys.path)
+"""
+    result = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False", "True", "True", "False"]
