@@ -59,39 +59,42 @@ class Channel:
     """The child's end of a helper's connection: ``send`` a value to the parent, ``receive`` one
     (``EOFError`` when the parent has closed its end)."""
 
-    def __init__(self, connection):
+    def __init__(self, connection, scratch: int):
         self._connection = connection
-        self._sending: threading.Thread | None = None
+        self._scratch = scratch
+        self._end = 0  # of what send_ahead has written into the scratch file
 
     def send(self, value) -> None:
-        self.flush()
         self._connection.send(("ok", value))
 
     def send_ahead(self, value) -> None:
-        """Send ``value`` and go on at once: a pipe holds 64 KB, so a large value would otherwise keep
-        the job waiting until the parent, busy with its own work, reads it. It is pickled here and
-        written by a thread; values still arrive in the order they were sent."""
+        """Send ``value`` and go on at once, however large it is. A pipe holds 64 KB: through it, a large
+        value would keep the job waiting until the parent, busy with its own work, reads it. So the
+        pickled value goes into a file the two processes share, in memory, and only where it lies goes
+        through the pipe."""
         from multiprocessing.reduction import ForkingPickler
 
-        self.flush()
-        data = ForkingPickler.dumps(("ok", value))
-        self._sending = threading.Thread(target=self._write, args=(data,), daemon=True)
-        self._sending.start()
-
-    def _write(self, data) -> None:
-        try:
-            self._connection.send_bytes(data)
-        except OSError:  # the parent has gone on without this child
-            pass
-
-    def flush(self) -> None:
-        """Wait until what ``send_ahead`` sent has been written."""
-        if self._sending is not None:
-            self._sending.join()
-            self._sending = None
+        data = memoryview(ForkingPickler.dumps(value))
+        start, done = self._end, 0
+        while done < len(data):
+            done += os.pwrite(self._scratch, data[done:], start + done)
+        self._end += len(data)
+        self._connection.send(("scratch", (start, len(data))))
 
     def receive(self):
         return self._connection.recv()
+
+
+def _scratch_file() -> int:
+    """A file descriptor for a file that no other process can open: in memory where the system has
+    memfd_create (Linux), else an unlinked temporary file."""
+    if hasattr(os, "memfd_create"):
+        return os.memfd_create("summitsite-helper", os.MFD_CLOEXEC)
+    import tempfile
+
+    handle, path = tempfile.mkstemp(prefix="summitsite-helper-")
+    os.unlink(path)
+    return handle
 
 
 class Helper:
@@ -106,17 +109,15 @@ class Helper:
 
         context = multiprocessing.get_context("fork")
         self._connection, child = context.Pipe()
+        self._scratch = _scratch_file()  # made before the fork: both processes have it
 
         def run() -> None:
             self._connection.close()  # the parent's end: open here too, it would hide the parent's close
-            channel = Channel(child)
             try:
-                job(channel)
-                channel.flush()
+                job(Channel(child, self._scratch))
             except EOFError:  # the parent went on without this child
                 return
             except BaseException as err:  # noqa: BLE001 - handed to the parent, which decides
-                channel.flush()
                 try:
                     child.send(("error", err))
                 except Exception:  # noqa: BLE001 - an exception that does not pickle
@@ -133,6 +134,14 @@ class Helper:
             raise HelperFailed("the helper process stopped") from None
         if status == "error":
             raise value
+        if status == "scratch":  # a large value, left in the scratch file (Channel.send_ahead)
+            from multiprocessing.reduction import ForkingPickler
+
+            start, size = value
+            data = os.pread(self._scratch, size, start)
+            if len(data) != size:
+                raise HelperFailed(f"the helper's value is {len(data)} of its {size} bytes")
+            return ForkingPickler.loads(data)
         return value
 
     def send(self, value) -> None:
@@ -143,6 +152,7 @@ class Helper:
 
     def __exit__(self, exc_type, *_exc) -> None:
         self._connection.close()  # a child waiting for its next step sees the end and returns
+        os.close(self._scratch)
         if exc_type is None:
             self._process.join(timeout=1)
         if self._process.is_alive():  # an error here, or a child still at work: stop it
