@@ -362,7 +362,10 @@ def test_permalink_copies_with_click_and_keyboard(reader, site_url):
     page.locator("#s9-1 .ss-permalink").focus()
     page.keyboard.press("Enter")
     page.wait_for_function("() => navigator.clipboard.readText().then(t => t.endsWith('#s9-1'))")
-    assert page.locator("#s9-1").evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)",)
+    assert page.locator("#s9-1").evaluate("e => e.matches(':target')")
+    # The highlight fades in (a 0.6 s transition from transparent): wait until it has arrived.
+    page.wait_for_function("() => document.getElementById('s9-1').getAnimations().length === 0", timeout=3000)
+    assert page.locator("#s9-1").evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
 
 
 def test_cite_dialog_keyboard_styles_and_escape(reader, site_url):
