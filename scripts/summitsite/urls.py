@@ -6,6 +6,7 @@ project sub-path (https://user.github.io/repo/) alike.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 HOME = ""
 GLOSSARY = "glossary/"
@@ -33,15 +34,18 @@ def source_path(url: str) -> str:
 def rel(from_url: str, to: str) -> str:
     """Relative link from the page at ``from_url`` to ``to`` (a URL, maybe with #fragment)."""
     target, _, fragment = to.partition("#")
-    if target == from_url:
-        link = ""
-    else:
-        link = _relpath(target or ".", from_url or ".")
-        if link == ".":
-            link = "./"
-        elif not posixpath.splitext(target)[1]:
-            link += "/"
+    link = "" if target == from_url else _path_link(target, from_url)
     return f"{link}#{fragment}" if fragment else (link or "./")
+
+
+@lru_cache(maxsize=65536)
+def _path_link(target: str, from_url: str) -> str:
+    """The path part of ``rel``: a page links to the same few pages many times over (each passage of
+    a topic to the glossary, the glossary to each topic page), so each pair is worked out once."""
+    link = _relpath(target or ".", from_url or ".")
+    if link == ".":
+        return "./"
+    return link if posixpath.splitext(target)[1] else link + "/"
 
 
 def _relpath(path: str, start: str) -> str:
