@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from conftest import SEED_ID, copy_project, run_build
+from conftest import ROOT, SEED_ID, copy_project, run_build
 
 TRANSLATION = os.path.join("content", "translations", f"{SEED_ID}.en.yml")
 
@@ -140,3 +140,38 @@ def test_curated_timeline_entries_have_sources_and_valid_refs():
     from conftest import ROOT
     events = yaml.safe_load(open(os.path.join(ROOT, "content", "timeline.yml"), encoding="utf-8"))
     assert len(events) >= 14 and all(e["source"] for e in events)
+
+
+def test_yaml_values_are_those_of_the_safe_loader(tmp_path):
+    """Strings are taken from the parser as they are (yamlfile._construct): the values must still be
+    exactly what PyYAML's safe loader makes, for every kind of scalar, tag, alias and the content files."""
+    from summitsite.yamlfile import load_yaml
+
+    class Reference(yaml.SafeLoader):
+        pass
+
+    Reference.yaml_implicit_resolvers = {  # dates stay strings in load_yaml too
+        k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    tricky = tmp_path / "tricky.yml"
+    tricky.write_text(
+        'plain: 日ロ首脳会談\nquoted: "10"\nsingle: \'yes\'\nnumber: 10\nfloat: 1.5\nyes_: yes\nno_: off\n'
+        'null_: ~\nempty:\ndate: 2003-01-10\ntagged: !!str 12\nint_tagged: !!int "7"\n'
+        'block: |\n  一行目\n  二行目\nfolded: >\n  a\n  b\nanchor: &a 共通\nalias: *a\n'
+        'list: [1, "1", one, null, true]\nnested: {k: [ {x: "y"} ]}\n"10": key\n1: int key\n',
+        encoding="utf-8")
+    paths = [str(tricky)] + [os.path.join(root, name) for root, _, names in os.walk(os.path.join(ROOT, "content"))
+                             for name in names if name.endswith(".yml")]
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            expected = yaml.load(handle, Loader=Reference)  # noqa: S506 - a SafeLoader
+        got = load_yaml(path, path)
+        assert got == expected and _types(got) == _types(expected), path
+
+
+def _types(value):
+    if isinstance(value, dict):
+        return {k: (type(k), _types(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_types(v) for v in value]
+    return type(value)

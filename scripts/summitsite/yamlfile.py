@@ -26,22 +26,34 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
+def _construct(loader: _Loader, node: yaml.Node):
+    """``loader.construct_object(node, deep=True)``, with a plain string taken as it is: for a str
+    node that is what the safe constructor returns, without its bookkeeping (most of the nodes of
+    the glossary and the translations, read at every build)."""
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    return loader.construct_object(node, deep=True)
+
+
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
     out = Mapping()
     out.line = node.start_mark.line + 1
     out.key_lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _construct(loader, key_node)
         if key in out:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r}", key_node.start_mark)
-        out[key] = loader.construct_object(value_node, deep=True)
+        out[key] = _construct(loader, value_node)
         out.key_lines[key] = key_node.start_mark.line + 1
     return out
 
 
 def _sequence(loader: _Loader, node: yaml.SequenceNode) -> Sequence:
-    out = Sequence(loader.construct_object(child, deep=True) for child in node.value)
+    out = Sequence(_construct(loader, child) for child in node.value)
     out.line = node.start_mark.line + 1
     out.item_lines = [child.start_mark.line + 1 for child in node.value]
     return out
