@@ -29,7 +29,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "tests"))
-from browser import CHROMIUM, chromium, serve  # noqa: E402
+from browser import CHROMIUM, SETTLED, chromium, serve  # noqa: E402
 
 PAGES = {
     "home": "",
@@ -82,6 +82,7 @@ def browser_checks(base: str) -> dict:
                 for name, path in {**PAGES, "overview": "2003-01-10-japan-russia/"}.items():
                     page.goto(base + path)
                     page.wait_for_load_state("networkidle")
+                    page.wait_for_function(SETTLED)
                     key = f"{name}/{scheme}/{size}"
                     out["axe"][key] = [f"{v['id']} {[n['target'] for n in v['nodes']][:3]}"
                                        for v in axe.run(page).response["violations"]]
@@ -89,6 +90,7 @@ def browser_checks(base: str) -> dict:
                         "() => document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
                 page.goto(base + PAGES["topic"])
                 page.locator("#s9-2 .ss-cite-open").click()
+                page.wait_for_function(SETTLED)
                 out["axe"][f"topic+cite dialog/{scheme}/{size}"] = [
                     f"{v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in axe.run(page).response["violations"]]
                 context.close()

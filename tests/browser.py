@@ -15,6 +15,10 @@ import threading
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
+# For page.wait_for_function: no transition or finite animation is running. axe reads colours as they
+# are at that moment, so halfway through a fade-in (Material's search panel, 0.4 s) text looks faint.
+SETTLED = ("() => document.getAnimations().every(a => a.playState !== 'running'"
+           " || a.effect.getComputedTiming().iterations === Infinity)")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -363,8 +363,8 @@ def test_permalink_copies_with_click_and_keyboard(reader, site_url):
     page.keyboard.press("Enter")
     page.wait_for_function("() => navigator.clipboard.readText().then(t => t.endsWith('#s9-1'))")
     assert page.locator("#s9-1").evaluate("e => e.matches(':target')")
-    # The highlight fades in (a 0.6 s transition from transparent): wait until it has arrived.
-    page.wait_for_function("() => document.getElementById('s9-1').getAnimations().length === 0", timeout=3000)
+    from browser import SETTLED
+    page.wait_for_function(SETTLED)  # the highlight fades in (site.css: a 0.6 s transition from transparent)
     assert page.locator("#s9-1").evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
 
 
@@ -457,6 +457,8 @@ def test_print_keeps_paragraph_ids(browser, site_url):
 # --- axe-core ---------------------------------------------------------------------------------------
 def axe_violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
+    from browser import SETTLED
+    page.wait_for_function(SETTLED)  # axe reads colours as they are: not halfway through a fade
     result = Axe().run(page)
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:5]}" for v in result.response["violations"]]
 

@@ -17,6 +17,7 @@ from conftest import ROOT, SEED_ID
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 import search_bench  # noqa: E402
+from browser import SETTLED  # noqa: E402
 from summitsite.search_index import index_copy  # noqa: E402
 
 TOPIC = f"{SEED_ID}/other-economic-relations/"
@@ -125,7 +126,7 @@ def test_keyboard_open_move_follow_and_arrive(page, search_url):
     target = page.url.split("#")[1]
     # The passage is highlighted on arrival (:target) and in view.
     assert page.evaluate(f"document.getElementById('{target}').matches(':target')")
-    page.wait_for_timeout(800)  # the highlight fades in (site.css: transition 0.6s)
+    page.wait_for_function(SETTLED)  # the highlight fades in (site.css: transition 0.6s)
     background = page.evaluate(f"getComputedStyle(document.getElementById('{target}')).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     assert not page.locator("#__search").is_checked()
@@ -207,6 +208,8 @@ def test_search_panel_contrast_and_aria(browser, search_url, scheme):
         page.goto(search_url + TOPIC + "?q=North Korea")
         wait_done(page, "North Korea")
         page.keyboard.press("ArrowDown")
+        # The panel fades in (Material: opacity over 0.4 s); axe reads colours as they are at that moment.
+        page.wait_for_function(SETTLED)
         results = axe_module.Axe().run(page, context={"include": [[".md-search"]]})
         problems = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]]
         for problem in problems:
