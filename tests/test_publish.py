@@ -20,6 +20,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 import yaml
 
+from browser import SETTLED
 from conftest import ROOT, SEED_ID, copy_project, make_record, run_build, run_mkdocs
 
 SITE_URL = "https://example.github.io/repo/"
@@ -363,7 +364,6 @@ def test_permalink_copies_with_click_and_keyboard(reader, site_url):
     page.keyboard.press("Enter")
     page.wait_for_function("() => navigator.clipboard.readText().then(t => t.endsWith('#s9-1'))")
     assert page.locator("#s9-1").evaluate("e => e.matches(':target')")
-    from browser import SETTLED
     page.wait_for_function(SETTLED)  # the highlight fades in (site.css: a 0.6 s transition from transparent)
     assert page.locator("#s9-1").evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
 
@@ -456,11 +456,8 @@ def test_print_keeps_paragraph_ids(browser, site_url):
 
 # --- axe-core ---------------------------------------------------------------------------------------
 def axe_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-    from browser import SETTLED
-    page.wait_for_function(SETTLED)  # axe reads colours as they are: not halfway through a fade
-    result = Axe().run(page)
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:5]}" for v in result.response["violations"]]
+    from browser import axe_violations as violations
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:5]}" for v in violations(page)]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

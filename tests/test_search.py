@@ -17,7 +17,7 @@ from conftest import ROOT, SEED_ID
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 import search_bench  # noqa: E402
-from browser import SETTLED  # noqa: E402
+from browser import SETTLED, axe_violations  # noqa: E402
 from summitsite.search_index import index_copy  # noqa: E402
 
 TOPIC = f"{SEED_ID}/other-economic-relations/"
@@ -201,17 +201,16 @@ def test_index_copy_marks_what_is_searched():
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_search_panel_contrast_and_aria(browser, search_url, scheme):
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    pytest.importorskip("axe_playwright_python.sync_playwright")
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     try:
         page = context.new_page()
         page.goto(search_url + TOPIC + "?q=North Korea")
         wait_done(page, "North Korea")
         page.keyboard.press("ArrowDown")
-        # The panel fades in (Material: opacity over 0.4 s); axe reads colours as they are at that moment.
-        page.wait_for_function(SETTLED)
-        results = axe_module.Axe().run(page, context={"include": [[".md-search"]]})
-        problems = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]]
+        # The panel fades in (Material: opacity over 0.4 s): axe_violations waits until it has.
+        violations = axe_violations(page, context={"include": [[".md-search"]]})
+        problems = [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
         for problem in problems:
             print(problem)
         assert problems == []
