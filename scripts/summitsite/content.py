@@ -55,7 +55,8 @@ class Translation:
 
 @dataclass
 class GlossaryEntry:
-    """A glossary term: its surface forms with readings, English, kind and a one-line note.
+    """A glossary term: its surface forms with readings, English, kind, a one-line note in English and,
+    optionally, a short explanation in Japanese (``note_ja``, shown in the term's popover).
 
     ``records``, when given, are the only records whose text the forms are marked in: for an entry
     whose forms mean it only in their own context (行動計画 is the Japan-Russia Action Plan in the
@@ -68,6 +69,7 @@ class GlossaryEntry:
     note: str
     line: int
     records: tuple[str, ...] = ()
+    note_ja: str | None = None
 
     def applies_to(self, record_id: str) -> bool:
         return not self.records or record_id in self.records
@@ -226,8 +228,9 @@ def load_glossary(path: str, root: str) -> list[GlossaryEntry]:
             continue
         name = raw.get("id", f"#{index + 1}")
         where = f"entry '{name}': "
-        check.unknown(raw, ("id", "kind", "forms", "en", "note", "records"), where)
+        check.unknown(raw, ("id", "kind", "forms", "en", "note", "note_ja", "records"), where)
         values = {k: check.string(raw, k, where) for k in ("id", "kind", "en", "note")}
+        note_ja = check.string(raw, "note_ja", where, required=False)
         if values["id"] and not SLUG.match(values["id"]):
             check.add(line, f"{where}expected an id of lowercase letters, digits and hyphens")
         if values["id"] in ids:
@@ -260,7 +263,7 @@ def load_glossary(path: str, root: str) -> list[GlossaryEntry]:
                 forms_seen.setdefault(form, []).append((str(name), list(records)))
         if all(values.values()):
             entries.append(GlossaryEntry(values["id"], values["kind"], dict(forms), values["en"], values["note"],
-                                         line, tuple(records)))
+                                         line, tuple(records), note_ja))
     if check.problems:
         raise BuildError(check.problems)
     return entries
