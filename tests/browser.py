@@ -112,19 +112,30 @@ def chromium():
 
 
 @contextlib.contextmanager
-def watched_page(browser, base: str, timeout: int = 10_000, **context_options):
+def watched_page(browser, base: str, timeout: int = 10_000, not_found: tuple[str, ...] = (), **context_options):
     """A page in a fresh context that, when the block ends, must have had no console error, no
-    uncaught exception and no request leaving ``base`` (the site under test)."""
+    uncaught exception, no failed response and no request leaving ``base`` (the site under test).
+    ``not_found``: the URLs (ending in one of these) that a test requests knowing they answer 404."""
     context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
     context.set_default_timeout(timeout)
     page = context.new_page()
-    errors, offsite = [], []
+    errors, offsite, failed = [], [], []
+    expected = []
+
+    def on_response(response):
+        if response.status >= 400:
+            (expected if response.url.split("#")[0].endswith(not_found) and not_found else failed).append(
+                (response.status, response.url))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
-    context.on("request", lambda r: r.url.startswith(base) or r.url.startswith("data:") or offsite.append(r.url))
+    page.on("response", on_response)
+    context.on("request", lambda r: r.url.startswith((base, "data:", "blob:")) or offsite.append(r.url))
     try:
         yield page
-        assert errors == [], errors
+        # A provoked 404 logs 'Failed to load resource … 404' once per response: those and only those pass.
+        provoked = [e for e in errors if "status of 404" in e]
+        assert len(provoked) <= len(expected) and [e for e in errors if e not in provoked] == [], errors
+        assert failed == [], failed
         assert offsite == [], offsite
     finally:
         context.close()

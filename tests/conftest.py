@@ -1,6 +1,7 @@
 """Shared fixtures: the repository, synthetic records, and real builds (generator + mkdocs --strict)."""
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import subprocess
@@ -14,6 +15,8 @@ sys.path.insert(0, os.path.join(ROOT, "tests"))
 
 SEED = os.path.join(ROOT, "content", "records", "2003-01-10-japan-russia.txt")
 SEED_ID = "2003-01-10-japan-russia"
+# Synthetic records written for the tests, one per layout of MOFA's pages (with a YAML beside some).
+FIXTURES = sorted(glob.glob(os.path.join(ROOT, "tests", "fixtures", "*.txt")))
 PYTHON = sys.executable
 MKDOCS = [PYTHON, "-m", "mkdocs"]
 
@@ -37,6 +40,7 @@ def seed_record():
 
 def copy_project(dest: str, records: dict[str, str] | None = None, with_seed_content: bool = True) -> str:
     """A throwaway copy of the project (config, overrides, scripts, content) to build in."""
+    os.makedirs(dest, exist_ok=True)
     for name in ("mkdocs.yml", "overrides", "scripts"):
         src = os.path.join(ROOT, name)
         if os.path.isdir(src):
@@ -81,10 +85,39 @@ def built_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    """The seed with every record of tests/fixtures/ (and its YAML) in one project, built for real with
+    its search index; returns (project, site dir). Only the seed has English."""
+    project = copy_project(str(tmp_path_factory.mktemp("fixtures")))
+    for path in FIXTURES:
+        shutil.copy(path, os.path.join(project, "content", "records"))
+        meta = path[: -len(".txt")] + ".yml"
+        if os.path.exists(meta):
+            shutil.copy(meta, os.path.join(project, "content", "records"))
+    os.makedirs(os.path.join(project, "docs"))  # as `make site` makes it
+    site = os.path.join(project, "site")
+    result = run_mkdocs(project, site)
+    assert result.returncode == 0, result.stderr
+    return project, site
+
+
+@pytest.fixture(scope="session")
 def browser():
     from browser import chromium
     with chromium() as b:
         yield b
+
+
+@pytest.fixture()
+def open_page(browser):
+    """``open_page(base, **context_options)``: a page in a fresh browser context (1280×900 unless given);
+    when the test ends, every page it opened must have had no console error, no page error, no failed
+    response and no request leaving ``base`` (``not_found=(...)`` names URLs a test knows are 404)."""
+    import contextlib
+
+    from browser import watched_page
+    with contextlib.ExitStack() as stack:
+        yield lambda base, **options: stack.enter_context(watched_page(browser, base, **options))
 
 
 @pytest.fixture(scope="session")

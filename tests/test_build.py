@@ -412,3 +412,25 @@ print(first is again, edited is first, sys.modules["summitsite.pipeline"].build 
     result = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "False", "True", "True", "False"]
+
+
+def test_files_the_build_no_longer_makes_are_removed_with_their_folders(tmp_path):
+    """A record taken out of content/records/ takes its pages with it; a stray file in docs/ goes too,
+    and so do the folders left empty. The rest of docs/ is what a fresh build makes."""
+    project = copy_project(str(tmp_path), {"2003-05-23-japan-us.txt": OTHER})
+    assert run_build(project).returncode == 0
+    docs = os.path.join(project, "docs")
+    assert sorted(os.listdir(os.path.join(docs, "2003-05-23-japan-us"))) == [
+        "index.md", "record.json", "topic-1.md", "topic-2.md"]
+    os.makedirs(os.path.join(docs, "old", "deeper"))
+    for stray in ("stray.md", os.path.join("old", "deeper", "page.md")):
+        open(os.path.join(docs, stray), "w").close()
+    os.remove(os.path.join(project, "content", "records", "2003-05-23-japan-us.txt"))
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert ", 6 removed," in result.stdout
+    for gone in ("2003-05-23-japan-us", "old", "stray.md"):
+        assert not os.path.exists(os.path.join(docs, gone)), gone
+    fresh = copy_project(str(tmp_path / "fresh"))
+    assert run_build(fresh).returncode == 0
+    assert tree(docs) == tree(os.path.join(fresh, "docs"))

@@ -45,10 +45,8 @@ def base(collection):
 
 
 @pytest.fixture()
-def page(browser, base):
-    from browser import watched_page
-    with watched_page(browser, base) as p:
-        yield p
+def page(open_page, base):
+    return open_page(base)
 
 
 def test_home_lists_records_newest_first_and_filters(page, base, collection):
@@ -105,14 +103,14 @@ def check_topic_page(page, base, rid, urls, k, ids):
     return found["crumbLinks"] + found["prev"] + found["next"]
 
 
-def test_overviews_link_topics_and_every_topic_page_chains(browser, base, collection):
+def test_overviews_link_topics_and_every_topic_page_chains(open_page, base, collection):
     """Every record: the overview's topic links, then every topic page's breadcrumbs, prev/next and left
-    navigation (static HTML: scripts, styles and images are not fetched, to keep this quick)."""
+    navigation (static HTML, without scripts: scripts, styles and images are not fetched, to keep this quick)."""
     records, _site = collection
-    context = browser.new_context(java_script_enabled=False)
-    context.route("**/*", lambda route: route.abort() if route.request.resource_type in
+    page = open_page(base, java_script_enabled=False)
+    context = page.context
+    context.route("**/*", lambda route: route.fulfill(status=204) if route.request.resource_type in
                   ("stylesheet", "script", "image", "font") else route.continue_())
-    page = context.new_page()
     hrefs = set()
     for rid, (_date, _countries, topic_count) in records.items():
         page.goto(f"{base}{rid}/")
@@ -122,7 +120,6 @@ def test_overviews_link_topics_and_every_topic_page_chains(browser, base, collec
             assert page.goto(url).status == 200
             hrefs.update(check_topic_page(page, base, rid, urls, k, set(records)))
     assert all(context.request.get(href).status == 200 for href in sorted(hrefs))
-    context.close()
 
 
 def test_pager_walk_with_the_full_page(page, base, collection):
@@ -205,17 +202,15 @@ def test_timeline_names_the_record_of_each_passage_link(page, base, collection):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_collection_pages_pass_axe(browser, base, scheme):
+def test_collection_pages_pass_axe(open_page, base, scheme):
     """The pages whose markup changes with several records (home list, glossary groups, timeline
     groups) have no axe-core violations."""
     from test_publish import axe_violations
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
+    page = open_page(base, viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     found = {}
     for path in ("", "glossary/", "timeline/"):
         page.goto(base + path)
         found[path or "home"] = axe_violations(page)
-    context.close()
     assert found == {name: [] for name in found}
 
 
@@ -233,10 +228,9 @@ def long_base(tmp_path_factory):
         yield url
 
 
-def test_long_timeline_lays_out_only_what_is_near_and_still_reaches_every_event(browser, long_base):
+def test_long_timeline_lays_out_only_what_is_near_and_still_reaches_every_event(open_page, long_base):
     from summitsite.render import LONG_TIMELINE
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+    page = open_page(long_base, viewport={"width": 390, "height": 844})
     page.goto(f"{long_base}timeline/")
     events = page.locator(".ss-event")
     assert events.count() > LONG_TIMELINE
@@ -255,7 +249,6 @@ def test_long_timeline_lays_out_only_what_is_near_and_still_reaches_every_event(
     page.locator(".ss-kinds input[value='mentioned']").uncheck()
     hidden = page.evaluate("() => [...document.querySelectorAll('.ss-event[data-kind=mentioned]')].every(e => e.hidden)")
     assert hidden
-    context.close()
 
 
 def test_short_timeline_is_laid_out_whole(page, base):

@@ -86,7 +86,7 @@ def test_glossary_schema_errors_are_all_reported(tmp_path):
            '- id: "Bad Id"\n  kind: "animal"\n  forms:\n    "総理": "そうり"\n  en: "x"\n  note: "y"\n  extra: 1\n')
     messages = [line.split(": ", 1)[1] for line in problems(project)]
     assert messages == [
-        "entry 'Bad Id': unknown key 'extra' (expected one of: id, kind, forms, en, note, records)",
+        "entry 'Bad Id': unknown key 'extra' (expected one of: id, kind, forms, en, note, note_ja, records)",
         "entry 'Bad Id': expected an id of lowercase letters, digits and hyphens",
         "entry 'Bad Id': expected kind to be one of person, place, organisation, agreement, event, term, found 'animal'",
         "entry 'Bad Id': form '総理' is already a form of 'sori'",

@@ -212,21 +212,15 @@ def test_subpath_404_page_and_its_assets(sub_url):
         assert fetch(urljoin(sub_url, ref))[0] == 200, ref
 
 
-def test_subpath_in_chromium_no_failed_or_offsite_requests(browser, sub_url):
-    context = browser.new_context()
-    page = context.new_page()
-    failed, offsite, errors = [], [], []
-    page.on("response", lambda r: r.status >= 400 and failed.append((r.status, r.url)))
-    page.on("request", lambda r: r.url.startswith((sub_url, "data:", "blob:")) or offsite.append(r.url))
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+def test_subpath_in_chromium_no_failed_or_offsite_requests(open_page, sub_url):
+    """Every page type and the 404 page under a sub-path: no failed request (but the one provoked),
+    nothing fetched off the site, no console error (the fixture checks all three)."""
+    page = open_page(sub_url, not_found=("/missing/",))
     for path in ("", f"{SEED_ID}/north-korea/", "glossary/", "timeline/", f"{TRICKY_ID}/"):
         page.goto(sub_url + path)
         page.wait_for_load_state("networkidle")
-    page.goto(sub_url + "missing/")
+    assert page.goto(sub_url + "missing/").status == 404
     page.wait_for_load_state("networkidle")
-    assert [f for f in failed if not f[1].endswith("/missing/")] == []
-    assert offsite == [] and errors == [x for x in errors if "404" in x]
-    context.close()
 
 
 def test_robots_and_sitemap(published):
@@ -306,7 +300,7 @@ def graph_of(site: str, path: str) -> dict:
     return {node["@type"]: node for node in json_ld(head_of(site, path))["@graph"]}
 
 
-def test_meta_escaped_exactly_once(published, browser, sub_url):
+def test_meta_escaped_exactly_once(published, open_page, sub_url):
     raw = open(os.path.join(published, TRICKY_ID, "index.html"), encoding="utf-8").read()
     escaped = html.escape(TRICKY_TITLE)  # 日米首脳会談&quot;A&lt;B&amp;C&quot;概要
     assert f'<meta property="og:title" content="{escaped}（平成15年5月23日）">' in raw
@@ -319,8 +313,7 @@ def test_meta_escaped_exactly_once(published, browser, sub_url):
     assert graph["Report"]["name"] == TRICKY_TITLE
     cite = json.loads(next(body for attrs, body in page.scripts if attrs.get("id") == "ss-cite-data"))
     assert cite["title"] == TRICKY_TITLE
-    context = browser.new_context()
-    tab = context.new_page()
+    tab = open_page(sub_url)
     tab.goto(sub_url + f"{TRICKY_ID}/topic-1/")
     assert tab.title().startswith(f"1.北朝鮮 — {TRICKY_TITLE}")
     assert tab.locator('meta[property="og:description"]').get_attribute("content").startswith("1.北朝鮮")
@@ -328,20 +321,13 @@ def test_meta_escaped_exactly_once(published, browser, sub_url):
     tab.locator("#s1-1 .ss-cite-open").click()
     tab.locator('label[for="ss-cite-style-bibtex"]').click()
     assert '{日米首脳会談"A<B\\&C"概要}' in tab.locator("#ss-cite-text").input_value()
-    context.close()
 
 
 # --- permalinks, citations, anchors, print (seed site at the domain root) ----------------------------
 @pytest.fixture()
-def reader(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+def reader(open_page, site_url):
+    page = open_page(site_url, permissions=["clipboard-read", "clipboard-write"])
     yield page
-    assert errors == []
-    context.close()
 
 
 def clipboard(page) -> str:
@@ -412,9 +398,8 @@ def test_cite_dialog_keyboard_styles_and_escape(reader, site_url):
 
 
 @pytest.mark.parametrize("scheme,width", [("dark", 390), ("light", 390), ("dark", 1280)])
-def test_cite_dialog_dark_mode_and_phone(browser, site_url, scheme, width):
-    context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
-    page = context.new_page()
+def test_cite_dialog_dark_mode_and_phone(open_page, site_url, scheme, width):
+    page = open_page(site_url, viewport={"width": width, "height": 844}, color_scheme=scheme)
     page.goto(site_url + f"{SEED_ID}/north-korea/")
     page.locator("#s9-2 .ss-cite-open").click()
     dialog = page.locator("dialog.ss-cite-dialog")
@@ -425,13 +410,11 @@ def test_cite_dialog_dark_mode_and_phone(browser, site_url, scheme, width):
     assert (luminance[0] < 80 and luminance[1] > 170) if scheme == "dark" else (luminance[0] > 200 and luminance[1] < 90)
     scroll = page.evaluate("() => document.documentElement.scrollWidth")
     assert scroll <= width, "nothing wider than the screen"
-    context.close()
 
 
 @pytest.mark.parametrize("width,height", [(1280, 900), (390, 844)])
-def test_anchor_scrolls_clear_of_the_sticky_header(browser, site_url, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
+def test_anchor_scrolls_clear_of_the_sticky_header(open_page, site_url, width, height):
+    page = open_page(site_url, viewport={"width": width, "height": height})
     page.goto(site_url + f"{SEED_ID}/north-korea/#s9-2")
     page.wait_for_load_state("load")
     header = page.locator(".md-header").bounding_box()
@@ -439,19 +422,16 @@ def test_anchor_scrolls_clear_of_the_sticky_header(browser, site_url, width, hei
     assert header["y"] + header["height"] <= target["y"] + 1, (header, target)
     assert target["y"] < height / 2, "the passage is at the top of the window"
     assert page.locator("#s9-2").evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
-    context.close()
 
 
-def test_print_keeps_paragraph_ids(browser, site_url):
-    context = browser.new_context()
-    page = context.new_page()
+def test_print_keeps_paragraph_ids(open_page, site_url):
+    page = open_page(site_url)
     page.goto(site_url + f"{SEED_ID}/north-korea/")
     page.emulate_media(media="print")
     after = page.locator("#s9-2 .ss-permalink").evaluate("e => getComputedStyle(e, '::after').content")
     assert "#s9-2" in after.replace('" "', "").replace('"', "")
     assert not page.locator("#s9-2 .ss-cite-open").is_visible()
     assert not page.locator(".md-header").is_visible()
-    context.close()
 
 
 # --- axe-core ---------------------------------------------------------------------------------------
@@ -461,9 +441,8 @@ def axe_violations(page) -> list[str]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_no_violations(browser, site_url, scheme):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
+def test_axe_no_violations(open_page, site_url, scheme):
+    page = open_page(site_url, viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     found = {}
     for name, path in {**PAGE_TYPES, "overview": f"{SEED_ID}/"}.items():
         page.goto(site_url + path)
@@ -472,4 +451,3 @@ def test_axe_no_violations(browser, site_url, scheme):
     page.locator("#s9-2 .ss-cite-open").click()
     found["cite dialog"] = axe_violations(page)
     assert found == {name: [] for name in found}
-    context.close()

@@ -153,7 +153,7 @@ def pair_html(pair: Pair, ja: JapaneseMarkup, url: str, cls: str = "") -> str:
     """A paragraph in Japanese with its English beside it (``ss-pair--solo`` when there is none)."""
     classes = "ss-pair" + (" ss-pair--solo" if pair.en is None else "") + (f" {escape(cls)}" if cls else "")
     marker = f'<span class="ss-marker">{escape(pair.prefix)}</span>' if pair.prefix else ""
-    lines = [f'<div class="{classes}">', f'<p class="ss-ja" lang="ja">{marker}{ja(pair.text, url)}</p>']
+    lines = [f'<div class="{classes}">', f'<p class="ss-ja" lang="ja" data-ss-text>{marker}{ja(pair.text, url)}</p>']
     if pair.en is not None:
         lines.append(f'<p class="ss-en" lang="en">{english_runs(pair.en)}</p>')
     lines.append("</div>")

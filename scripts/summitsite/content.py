@@ -160,7 +160,7 @@ def load_record_meta(path: str, root: str) -> RecordMeta:
             check.add(line_of(data, key), f"expected '{key}' to be a list of names, found {value!r}")
         else:
             setattr(meta, key, list(value))
-    topics = data.get("topics", {})
+    topics = data.get("topics", Mapping())
     if not isinstance(topics, Mapping):
         check.add(line_of(data, "topics"), f"expected 'topics' to map topic numbers to slugs, found {topics!r}")
     else:

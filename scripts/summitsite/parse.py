@@ -8,26 +8,18 @@ from __future__ import annotations
 
 import re
 
-from . import dates
+from . import chrome, dates
 from .errors import BuildError, Problem, shorten
 from .model import Item, Paragraph, Record, Session, Statement, Topic, body_lines
 from .normal import norm, normalise
 from .speakers import NAME_CHAR, find_speakers
 
-MENU_WORDS = {
-    "外務省", "English", "リンクページ", "よくある質問集", "検索", "サイトマップ", "外務省案内",
-    "渡航関連情報", "各国・地域情勢", "外交政策", "ODA", "会談・訪問", "報道・広報", "キッズ外務省",
-    "資料・公開情報", "各種手続き", "記者会見", "政策", "国・地域", "会見・発表・広報", "渡航・滞在",
-    "申請・手続き", "外務省について", "ホーム", "トップページ", "Language",
-}
-FOOTER_STARTS = ("目次", "このページのトップへ戻る", "目次へ戻る", "ページのトップへ戻る")
 IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス"
 TITLE_WORDS = ("会談", "会議", "会合", "概要", "首脳", "会見", "訪問")
 
 TOPIC = re.compile(r"^(?P<indent>\s*)(?P<marker>(?P<num>\d{1,2})(?:\.|(?=\s)))(?P<sep>\s*)(?P<rest>.*?)\s*$")
 STATEMENT = re.compile(r"^(?P<indent>\s*)(?P<marker>\((?P<num>\d{1,2})\))(?P<sep>\s*)(?P<rest>.*?)\s*$")
 ITEM = re.compile(rf"^(?P<indent>\s*)(?P<marker>\((?P<label>[{IROHA}])\))(?P<sep>\s*)(?P<rest>.*?)\s*$")
-BACK_LINK = re.compile(r".{1,20}へ戻る")
 CAPTION = re.compile(r"^\(写真.*\)$")
 VISIT_HEADING = re.compile(r"の訪[露米中韓朝欧印英仏独]$|の(?:訪問|外遊)$")
 SUBTITLE_MAX = 25
@@ -69,39 +61,20 @@ class _Parser:
         self.problem(index, message)
         return BuildError(self.problems)
 
-    # --- boilerplate ------------------------------------------------------------------------
+    # --- the site's chrome ---------------------------------------------------------------
     def header_end(self) -> int:
-        """Index of the first line after the site's menus, breadcrumb and section lines."""
-        n = self.norm
-        crumb = next((i for i in range(min(len(n), 15)) if n[i].startswith("トップページ")), None)
-        if crumb is None:
-            i = 0
-            while i < len(n) and (not n[i] or _is_menu(n[i])):
-                i += 1
-            return i
-        compact = n[crumb].replace(" ", "")
-        i, skipped = crumb + 1, 0
-        while i < len(n) and skipped < 4:
-            line = n[i].replace(" ", "")
-            if not line:
-                i += 1
-                continue
-            if any(w in line for w in TITLE_WORDS[:3]):
-                break
-            if line == "世界地図" or compact.endswith(line) or _is_menu(n[i]):
-                i, skipped = i + 1, skipped + 1
-                continue
-            break
+        """Index of the first line after the site's menus, breadcrumb and section line."""
+        i = 0
+        while i < len(self.norm) and (not self.norm[i] or chrome.is_header(self.norm[i])):
+            i += 1
         return i
 
     def footer_start(self, start: int) -> int:
-        """Index where the closing boilerplate begins (len(lines) when there is none)."""
-        n = self.norm
-        for i in range(start, len(n)):
-            if n[i] in FOOTER_STARTS or BACK_LINK.fullmatch(n[i]):
-                if all(_is_footerish(line) for line in n[i + 1:]):
-                    return i
-        return len(n)
+        """Index where the page's closing run of footer lines begins (len(lines) when there is none)."""
+        i = len(self.norm)
+        while i > start and (not self.norm[i - 1] or chrome.is_footer(self.norm[i - 1])):
+            i -= 1
+        return i
 
     def check_fidelity(self, record: Record) -> None:
         """The model must give back every body line exactly; anything else is a parser bug."""
@@ -318,16 +291,6 @@ def _item_base(topic: Topic, statement: Statement) -> str:
 
 def _where(topic: Topic, statement: Statement) -> str:
     return f"{topic.number}.{statement.marker}" if statement.number is not None else f"topic {topic.number}"
-
-
-def _is_menu(line: str) -> bool:
-    tokens = line.split()
-    return bool(tokens) and all(t in MENU_WORDS for t in tokens)
-
-
-def _is_footerish(line: str) -> bool:
-    return (not line or _is_menu(line) or line in FOOTER_STARTS or line.endswith("へ戻る")
-            or (len(line) <= 40 and "。" not in line and "、" not in line))
 
 
 def _is_sentence(rest: str) -> bool:
