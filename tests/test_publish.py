@@ -375,7 +375,7 @@ def test_cite_dialog_keyboard_styles_and_escape(reader, site_url):
                         + r"（首脳会談記録 Summit Records: " + re.escape(here) + r"）, \d{4}年\d{1,2}月\d{1,2}日閲覧",
                         texts["ja"]), texts["ja"]
     assert texts["chicago"].startswith("Ministry of Foreign Affairs of Japan (外務省). “日露首脳会談(概要)” "
-                                       "[Japan-Russia Summit Meeting (Summary)]. January 10, 2003 (平成15年1月10日), 2.(1).")
+                                       "[Japan-Russia Summit Meeting (Outline)]. January 10, 2003 (平成15年1月10日), 2.(1).")
     assert texts["apa"].startswith("Ministry of Foreign Affairs of Japan. (2003, January 10). 日露首脳会談(概要) ")
     assert texts["bibtex"].startswith("@misc{mofa-2003-01-10-japan-russia-s2-1,\n")
     assert f"  url        = {{{SOURCE}}}," in texts["bibtex"] and "  date       = {2003-01-10}," in texts["bibtex"]
