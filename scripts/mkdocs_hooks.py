@@ -2,14 +2,18 @@
 
 * Before every build (``mkdocs build``, which is ``make site``, and each ``mkdocs serve`` rebuild),
   regenerate docs/ from content/ in this process, as ``scripts/build.py`` does in its own: MkDocs has
-  already started Python and loaded Jinja2 and PyYAML, which is most of what a separate generator
-  process spends on a small collection. Only changed files are written, so over an up-to-date docs/
-  (CI checks the committed one with ``scripts/build.py --check`` first) the build reads what was
-  reviewed. A bad input stops ``mkdocs build`` with every problem as ``FILE:LINE: …`` and docs/ and
-  site/ as they were; ``mkdocs serve`` logs them and goes on watching (with ``--strict``, as ``make
-  serve`` runs it, MkDocs holds the pages until a save fixes them). ``SS_GENERATE=0``
-  builds docs/ as it is (for instance the Japanese-only one of ``scripts/build.py --ja-only``). After
-  an edit to scripts/summitsite/, the next rebuild loads the generator afresh (``_generator``).
+  already started Python and loaded Jinja2 and PyYAML. Only changed files are written, so over an
+  up-to-date docs/ (CI checks the committed one with ``scripts/build.py --check`` first) the build reads
+  what was reviewed. A bad input stops ``mkdocs build`` with every problem as ``FILE:LINE: …`` and docs/
+  and site/ as they were; ``mkdocs serve`` logs them and goes on serving the last good site until a
+  save fixes them (``make serve`` is not --strict, so that MkDocs goes on serving). ``SS_GENERATE=0`` builds docs/ as it is (for instance the Japanese-only one of
+  ``scripts/build.py --ja-only``). After an edit to scripts/summitsite/, the next rebuild loads the
+  generator afresh (``_generator``).
+* The editor's loop (``make serve`` is ``mkdocs serve --dirty``): a save to content/ regenerates docs/,
+  which writes only the pages that changed, and MkDocs renders only those; docs/ itself is not watched
+  (``on_serve``), so the generator's writes do not start a second build; the search index is made in
+  the background after the build (``on_post_build``). A change to the theme's overrides or mkdocs.yml
+  re-renders every page, and a record taken away leaves the served site (``_keep_dirty_build_current``).
 * Link previews: each page gets Open Graph and Twitter card tags and JSON-LD (``on_page_context`` puts
   them, ready to print, into ``ss_head`` for ``overrides/partials/ss-head.html``), and record pages the
   data that ``assets/cite.js`` makes citations from.
@@ -36,6 +40,7 @@ import os
 import re
 import resource
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from urllib.parse import urljoin
@@ -46,6 +51,7 @@ SCRIPTS = os.path.dirname(os.path.abspath(__file__))
 
 log = logging.getLogger("mkdocs.hooks.summitsite")
 _serving = False
+_theme_stamp: tuple | None = None  # the theme's overrides and mkdocs.yml as the last serve build saw them
 
 OG_IMAGE = "assets/og-image.png"
 OG_IMAGE_SIZE = (1200, 630)
@@ -56,6 +62,25 @@ MOFA = {"ja": "外務省", "en": "Ministry of Foreign Affairs of Japan", "url": 
 def on_startup(command, dirty):
     global _serving
     _serving = command == "serve"
+    if _serving and dirty:
+        # `make serve` builds --dirty on purpose (see on_pre_build): MkDocs' warning that this makes
+        # navigation inaccurate does not hold for this site's deliberate navigation.
+        logging.getLogger("mkdocs.commands.build").addFilter(_NotTheDirtyWarning())
+
+
+class _NotTheDirtyWarning(logging.Filter):
+    def filter(self, record):
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def on_serve(server, config, builder):
+    """docs/ is the generator's output, written during each build: watching it would make every save
+    build twice. What an editor changes is watched instead: content/ and scripts/ (mkdocs.yml's
+    ``watch``), and the theme's overrides."""
+    server.unwatch(config.docs_dir)
+    if config.theme.custom_dir:
+        server.watch(config.theme.custom_dir)
+    return server
 
 
 def on_pre_build(config):
@@ -70,17 +95,54 @@ def on_pre_build(config):
         problems = err.problems if isinstance(err, BuildError) else [f"{err.filename or ''}: {err.strerror}"]
         for problem in problems:
             log.error(str(problem))
-        if _serving:
-            log.error("docs/ could not be generated from content/ and was left as it was: fix the problems "
-                      "above and save again")
+        if _serving:  # the build goes on over docs/ as it was: the last good pages stay served
+            log.error("docs/ could not be generated from content/: the last good pages are still served; "
+                      "fix the problems above and save again")
             return
         raise PluginError(f"docs/ could not be generated from content/ ({len(problems)} problem(s)); "
                           "docs/ and site/ were left unchanged") from None
     s = result.summary
-    log.info("generated docs/ from %d record(s) in %.3f s (CPU %.3f s%s): %d written, %d removed, %d unchanged",
+    log.info("generated docs/ from %d record(s) in %.3f s (CPU %.3f s): %d written, %d removed, %d unchanged",
              result.records, time.perf_counter() - started, _cpu_seconds() - cpu,
-             f"; {result.helped} records rendered by a second process" if result.helped else "",
              len(s.written), len(s.removed), s.unchanged)
+    if _serving:
+        _keep_dirty_build_current(config, s.removed)
+
+
+def _keep_dirty_build_current(config, removed: list[str]) -> None:
+    """Under `make serve` (``mkdocs serve --dirty``) MkDocs renders only the pages whose Markdown is newer
+    than their HTML, and the generator writes only the pages that changed: a save re-renders what it
+    changed and nothing else. Two things that does not cover are done here: a change to the theme's
+    templates or to mkdocs.yml makes every page out of date (their Markdown is marked newer), and the
+    pages of a record taken away are taken off the served site."""
+    from mkdocs.structure.files import File
+
+    global _theme_stamp
+    stamp = _tree_stamp([config.theme.custom_dir or "", config.config_file_path])
+    if _theme_stamp is not None and stamp != _theme_stamp:
+        now = time.time()
+        for folder, _dirs, names in os.walk(config.docs_dir):
+            for name in names:
+                os.utime(os.path.join(folder, name), (now, now))
+    _theme_stamp = stamp
+    for path in removed:
+        target = File(path, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path
+        if os.path.exists(target):
+            os.remove(target)
+
+
+def _tree_stamp(paths: list[str]) -> tuple:
+    """Name, size and modification time of every file under ``paths`` (files or folders)."""
+    stamp = []
+    for path in paths:
+        if os.path.isfile(path):
+            info = os.stat(path)
+            stamp.append((path, info.st_size, info.st_mtime_ns))
+        for folder, _dirs, names in sorted(os.walk(path)) if os.path.isdir(path) else ():
+            for name in sorted(names):
+                info = os.stat(os.path.join(folder, name))
+                stamp.append((os.path.join(folder, name), info.st_size, info.st_mtime_ns))
+    return tuple(stamp)
 
 
 def _generator():
@@ -126,9 +188,9 @@ def _package_stamp() -> tuple:
 
 
 def _cpu_seconds() -> float:
-    """CPU time of this process and of the children it has waited for (the generator's helper)."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    """CPU time of this process."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
 
 
 GENERATED_BODY = re.compile(r'<div class="ss-page [^"<>]*"[^<>]*>.*</div>', re.S)
@@ -166,11 +228,16 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     """robots.txt: crawl everything; the sitemap by its absolute URL (crawlers read robots.txt only
     at a host's root, so on a project sub-path it is informative; the sitemap still works).
-    Then the search index, which Pagefind makes from the finished HTML."""
+    Then the search index, which Pagefind makes from the finished HTML: in the build itself for
+    ``mkdocs build``, in the background under ``mkdocs serve`` (the changed page is served at once and
+    the index follows a few seconds later)."""
     site_url = config.site_url or "/"
     with open(os.path.join(config.site_dir, "robots.txt"), "w", encoding="utf-8") as handle:
         handle.write(f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(site_url, 'sitemap.xml')}\n")
     if os.environ.get("SS_SEARCH_INDEX", "1") == "0":
+        return
+    if _serving:
+        _INDEXER.request(config.site_dir)
         return
     with _importable():
         from summitsite.search_index import SearchIndexError, build_index
@@ -179,8 +246,52 @@ def on_post_build(config):
         summary = build_index(config.site_dir, quiet=True)
     except SearchIndexError as err:
         raise PluginError(str(err)) from None
+    _log_index(summary)
+
+
+def _log_index(summary: dict) -> None:
     log.info("search index: %d of %d pages, %.2f MB, %.1f s", summary["indexed"], summary["pages"],
              summary["bytes"] / 1e6, summary["seconds"])
+
+
+class _Indexer:
+    """The search index made in a background thread, once per request; a request that comes while it
+    runs (the next save) makes it run once more afterwards, over the pages as they are then."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._wanted: str | None = None
+        self._running = False
+        self.stopped = False  # serve is shutting down: its site folder is being deleted
+
+    def request(self, site_dir: str) -> None:
+        with self._lock:
+            self._wanted = site_dir
+            if not self._running:
+                self._running = True
+                threading.Thread(target=self._run, daemon=True, name="search-index").start()
+
+    def _run(self) -> None:
+        with _importable():
+            from summitsite.search_index import SearchIndexError, build_index
+        while True:
+            with self._lock:
+                site_dir, self._wanted = self._wanted, None
+                if site_dir is None:
+                    self._running = False
+                    return
+            try:
+                _log_index(build_index(site_dir, quiet=True))
+            except (SearchIndexError, OSError) as err:
+                if not self.stopped:
+                    log.error("search index: %s", err)
+
+
+_INDEXER = _Indexer()
+
+
+def on_shutdown():
+    _INDEXER.stopped = True
 
 
 def head(meta: dict, url: str, is_home: bool, config) -> dict:

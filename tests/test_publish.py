@@ -85,9 +85,15 @@ def test_pages_workflow_is_valid_offline():
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert flow["permissions"] == {"contents": "read"}
     assert "mkdocs gh-deploy" in open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
-    # requirements.txt pins exactly, so the workflow installs what was tested.
-    lines = [l for l in open(os.path.join(ROOT, "requirements.txt")) if l.strip() and not l.startswith("#")]
-    assert all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[0-9][^\s]*\n?", l) for l in lines), lines
+    # Both requirement files pin exactly, so the workflow installs what was tested; building and serving
+    # need only requirements.txt, which holds no test tool (make serve installs nothing else).
+    for name in ("requirements.txt", "requirements-test.txt"):
+        lines = [l for l in open(os.path.join(ROOT, name)) if l.strip() and not l.startswith("#")]
+        assert all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[0-9][^\s]*\n?", l) for l in lines), lines
+    build_tools = {l.split("==")[0].lower() for l in open(os.path.join(ROOT, "requirements.txt")) if "==" in l}
+    assert not build_tools & {"pytest", "playwright", "check-jsonschema", "axe-playwright-python"}
+    assert re.search(r"^serve: \$\(STAMP\) \$\(PAGEFIND\)$", makefile, re.M)
+    assert re.search(r"^test: \$\(TEST_STAMP\)", makefile, re.M) and "-r requirements-test.txt" in recipes["$(TEST_STAMP)"]
 
 
 # --- a build for a project sub-path ------------------------------------------------------------------

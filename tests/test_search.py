@@ -207,7 +207,7 @@ def test_search_panel_contrast_and_aria(open_page, search_url, scheme):
     assert problems == []
 
 
-def test_scratch_space_is_used_only_where_there_is_room(tmp_path):
+def test_copies_go_to_memory_only_where_there_is_room(tmp_path):
     from summitsite.search_index import _has_room
     assert _has_room(str(tmp_path), 1)
     assert not _has_room(str(tmp_path), 10 ** 18)

@@ -69,17 +69,13 @@ def record_occurrences(record: Record, matcher) -> list[tuple[str, str]]:
     return list(found)
 
 
-def glossary_occurrences(records: list[Record], entries: list[GlossaryEntry], path: str,
-                         known: dict[str, list[tuple[str, str]]] | None = None):
-    """Map entry id → [(record id, anchor)] where it occurs; an entry found nowhere is a problem.
-    ``known``: ``record_occurrences`` of some records by id, already found (by the process that
-    loaded them)."""
+def glossary_occurrences(records: list[Record], entries: list[GlossaryEntry], path: str):
+    """Map entry id → [(record id, anchor)] where it occurs; an entry found nowhere is a problem."""
     matchers = RecordMatchers(entries)
     # Entry id → its (record id, anchor) pairs in order, as dict keys: one occurrence is noted once.
     found: dict[str, dict[tuple[str, str], None]] = {e.id: {} for e in entries}
     for record in records:
-        pairs = known[record.id] if known and record.id in known else record_occurrences(record, matchers(record.id))
-        for entry_id, anchor in pairs:
+        for entry_id, anchor in record_occurrences(record, matchers(record.id)):
             found[entry_id][(record.id, anchor)] = None
     problems = [Problem(path, e.line, f"entry '{e.id}': none of its forms ({', '.join(e.forms)}) occurs in any "
                                       "record" + (" it is limited to" if e.records else ""))
@@ -91,11 +87,15 @@ def glossary_occurrences(records: list[Record], entries: list[GlossaryEntry], pa
     return {entry_id: list(places) for entry_id, places in found.items()}, problems
 
 
-def check_timeline(records: list[Record], events: list[TimelineEvent], path: str) -> list[Problem]:
-    """Every curated event's record and refs must exist."""
+def check_timeline(records: list[Record], events: list[TimelineEvent], path: str,
+                   unreadable: set[str] = frozenset()) -> list[Problem]:
+    """Every curated event's record and refs must exist (events of a record that could not be read,
+    ``unreadable``, are left until it can)."""
     ids = {r.id: {pid for pid, _ in r.passages()} for r in records}
     problems: list[Problem] = []
     for event in events:
+        if event.record in unreadable:
+            continue
         if event.record and event.record not in ids:
             problems.append(Problem(path, event.line, f"event '{event.id}': expected an existing record, "
                                                       f"found '{event.record}'"))

@@ -100,10 +100,10 @@ class Renderer:
         return gloss.en if gloss else None
 
     # --- pages --------------------------------------------------------------------------
-    def render(self, skip: set[str] | frozenset[str] = frozenset()) -> dict[str, str]:
-        """All output files, keyed by docs/-relative path, but for the pages of the records in ``skip``."""
+    def render(self) -> dict[str, str]:
+        """All output files, keyed by docs/-relative path."""
         records = sorted(self.data.records, key=lambda r: (r.date or "", r.id))
-        files = self.record_pages(r for r in records if r.id not in skip)
+        files = self.record_pages(records)
         files[urls.source_path(urls.HOME)] = self.home(records)
         files[urls.source_path(urls.GLOSSARY)] = self.glossary_page()
         files[urls.source_path(urls.TIMELINE)] = self.timeline_page()

@@ -35,13 +35,12 @@ import tempfile
 import time
 import unicodedata
 
-from .parallel import ordered_map
 
 PAGEFIND_VERSION = "1.6.0"
 PAGEFIND_HOME = os.path.join(sys.prefix, "pagefind")
 OUTPUT_SUBDIR = "pagefind"
 EXTRA_FILE = "ss-search.json"
-SCRATCH = "/dev/shm"
+MEMORY = "/dev/shm"  # a tmpfs on Linux: the index copies are written there when it has room
 
 # Classes whose elements are not searched: navigation and chrome repeated on many pages (they would
 # make every topic page match every topic title), labels, licence lines and cross-links whose text is
@@ -209,7 +208,8 @@ def _read_page(source: str) -> tuple[str | None, dict[str, list[str]] | None]:
 
 
 def _has_room(folder: str, size: int) -> bool:
-    """Whether ``folder`` exists, can be written and has ``size`` bytes free."""
+    """Whether ``folder`` exists, can be written and has ``size`` bytes free (a container's /dev/shm
+    may hold only 64 MB)."""
     try:
         stats = os.statvfs(folder)
     except (OSError, AttributeError):  # no such folder, or no statvfs (Windows)
@@ -218,24 +218,29 @@ def _has_room(folder: str, size: int) -> bool:
 
 
 def build_index(site_dir: str, quiet: bool = False) -> dict:
-    """Index ``site_dir`` into ``site_dir/pagefind/``; returns counts and timings."""
+    """Index ``site_dir`` into ``site_dir/pagefind/``; returns counts and timings. The new index is made
+    beside the old one and takes its place when complete, so a search during a rebuild under
+    ``mkdocs serve`` reads the old index, never half of one."""
     started = time.perf_counter()
     binary = find_pagefind()
     output = os.path.join(site_dir, OUTPUT_SUBDIR)
-    shutil.rmtree(output, ignore_errors=True)
+    fresh, old = output + ".new", output + ".old"
+    for folder in (fresh, old):
+        shutil.rmtree(folder, ignore_errors=True)
     sources = []
     for folder, dirs, files in os.walk(site_dir):
-        dirs[:] = sorted(d for d in dirs if os.path.join(folder, d) != output)
+        dirs[:] = sorted(d for d in dirs if os.path.join(folder, d) not in (output, fresh, old))
         sources += [os.path.join(folder, name) for name in sorted(files) if name.endswith(".html")]
     names: dict[str, list[str]] = {}
-    # The copies are scratch files: in memory (tmpfs) where there is one with room for them (a Docker
-    # container's is 64 MB), as creating thousands of files on a disk costs more than making them.
-    scratch = SCRATCH if _has_room(SCRATCH, 2 * sum(os.path.getsize(p) for p in sources)) else None
-    with tempfile.TemporaryDirectory(prefix="ss-search-", dir=scratch) as copy_dir:
+    # The copies are written in memory where there is room: creating a thousand files on this disk
+    # costs half again as much as making them.
+    memory = MEMORY if _has_room(MEMORY, 2 * sum(os.path.getsize(p) for p in sources)) else None
+    with tempfile.TemporaryDirectory(prefix="ss-search-", dir=memory) as copy_dir:
         indexed = 0
-        # Made on all cores, written here in a fixed order: Pagefind reads files in directory order,
-        # and the index must come out the same for the same pages.
-        for source, (copy, found) in zip(sources, ordered_map(_read_page, sources)):
+        # Written in a fixed order: Pagefind reads files in directory order, and the index must come
+        # out the same for the same pages.
+        for source in sources:
+            copy, found = _read_page(source)
             names = found if found is not None else names
             if copy is None:
                 continue
@@ -245,16 +250,21 @@ def build_index(site_dir: str, quiet: bool = False) -> dict:
             with open(target, "w", encoding="utf-8") as handle:
                 handle.write(copy)
         pages = len(sources)
-        result = subprocess.run([binary, "--site", copy_dir, "--output-path", output], capture_output=True,
+        result = subprocess.run([binary, "--site", copy_dir, "--output-path", fresh], capture_output=True,
                                 text=True, timeout=600)
     if result.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
         raise SearchIndexError(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
     for name in UNUSED:  # Pagefind's own search UIs: the site has its own box (assets/search.js)
-        path = os.path.join(output, name)
+        path = os.path.join(fresh, name)
         if os.path.exists(path):
             os.remove(path)
-    with open(os.path.join(output, EXTRA_FILE), "w", encoding="utf-8") as handle:
+    with open(os.path.join(fresh, EXTRA_FILE), "w", encoding="utf-8") as handle:
         json.dump({"names": names}, handle, ensure_ascii=False, separators=(",", ":"))
+    if os.path.exists(output):
+        os.rename(output, old)
+    os.rename(fresh, output)
+    shutil.rmtree(old, ignore_errors=True)
     size = sum(os.path.getsize(os.path.join(f, n)) for f, _, ns in os.walk(output) for n in ns)
     summary = {"pages": pages, "indexed": indexed, "names": len(names), "bytes": size,
                "seconds": round(time.perf_counter() - started, 3)}

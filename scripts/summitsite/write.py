@@ -1,14 +1,11 @@
 """The only code that touches the output tree: compare, then write changed files atomically.
 
 Everything is rendered in memory before this runs, so a build that fails leaves docs/ exactly
-as it was; a build that changes nothing writes nothing. Two processes may each write their own
-files (``changed`` then ``write_files``); stale files are removed once both are done (``remove``).
-A record's folder that the output does not have yet can be written ahead into a staging folder
-beside it and moved in whole with one rename (``move_in``).
+as it was; a build that changes nothing writes nothing (and touches no file, so that MkDocs'
+``--dirty`` serve rebuilds only the pages that changed).
 """
 from __future__ import annotations
 
-import errno
 import os
 import tempfile
 from dataclasses import dataclass
@@ -63,20 +60,6 @@ def remove(out_dir: str, paths: list[str]) -> None:
         if folder != out_dir and not os.listdir(folder):
             os.rmdir(folder)
 
-
-def move_in(staging: str, out_dir: str, folders: list[str]) -> list[str]:
-    """Rename each of ``folders`` from ``staging`` into ``out_dir``; return those that could not be
-    renamed because the two are on different file systems (the caller writes them instead)."""
-    os.makedirs(out_dir, exist_ok=True)
-    elsewhere = []
-    for folder in folders:
-        try:
-            os.rename(os.path.join(staging, folder), os.path.join(out_dir, folder))
-        except OSError as err:
-            if err.errno != errno.EXDEV:
-                raise
-            elsewhere.append(folder)
-    return elsewhere
 
 
 def _write_one(path: str, data: bytes, replaces: bool) -> None:
