@@ -18,7 +18,7 @@ sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 import search_bench  # noqa: E402
 from browser import SETTLED, axe_violations  # noqa: E402
-from summitsite.search_index import index_copy  # noqa: E402
+from summitsite.searchmarks import mark_for_search  # noqa: E402
 
 TOPIC = f"{SEED_ID}/other-economic-relations/"
 DONE = ("(q) => { const r = document.querySelector('[data-search-results]');"
@@ -168,29 +168,28 @@ def test_phone_button_opens_search_from_the_keyboard(open_page, search_url):
     assert page.locator(".md-search-result__item").first.is_visible()
 
 
-def test_pages_are_not_changed_for_search(search_site):
-    """The index reads a marked-up copy; the pages served carry no Pagefind attributes."""
+def test_search_marks_add_attributes_and_change_no_text(search_site):
+    """The pages carry Pagefind's attributes; taken away, the page is what the generator's markup is."""
     with open(os.path.join(search_site, TOPIC, "index.html"), encoding="utf-8") as handle:
         served = handle.read()
-    assert "data-pagefind" not in served
-    copy = index_copy(served)
-    assert 'data-pagefind-body' in copy and 'data-pagefind-title="6.(3)(ロ)"' in copy
-    strip = lambda html: re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]+>", "", html, flags=re.S)  # noqa: E731
-    assert strip(copy) == strip(served)
+    assert 'data-pagefind-body' in served and 'data-pagefind-title="6.(3)(ロ)"' in served
+    unmarked = re.sub(r' data-pagefind-[a-z]+(="[^"]*")?', "", served)
+    assert mark_for_search(unmarked) == served
+    assert re.sub(r"<[^>]+>", "", unmarked) == re.sub(r"<[^>]+>", "", served)
 
 
-def test_index_copy_marks_what_is_searched():
-    page = ('<html lang="ja"><body><div class="ss-page ss-page--topic"><nav class="ss-crumbs">ホーム</nav>'
+def test_search_marks_say_what_is_searched():
+    page = ('<div class="ss-page ss-page--topic"><nav class="ss-crumbs">ホーム</nav>'
             '<section class="ss-passage ss-statement" id="s1-1" data-passage="1.(1)"><div class="ss-passage__bar">'
             '<a class="ss-permalink" href="#s1-1">1.(1)</a></div><p class="ss-ja" lang="ja">本文&amp;</p></section>'
-            '<p class="ss-record-line"><a href="../">記録</a></p></div></body></html>')
-    copy = index_copy(page)
-    assert '<div class="ss-page ss-page--topic" data-pagefind-body data-pagefind-meta="kind:topic">' in copy
-    assert '<nav class="ss-crumbs" data-pagefind-ignore="all">' in copy
-    assert 'id="s1-1" data-passage="1.(1)" data-pagefind-title="1.(1)">' in copy
-    assert '<p class="ss-record-line" data-pagefind-ignore="index" data-pagefind-meta="record">' in copy
-    assert "本文&amp;" in copy
-    assert index_copy('<html><body><div class="ss-page ss-page--home">x</div></body></html>') is None
+            '<p class="ss-record-line"><a href="../">記録</a></p></div>')
+    marked = mark_for_search(page)
+    assert '<div class="ss-page ss-page--topic" data-pagefind-body data-pagefind-meta="kind:topic">' in marked
+    assert '<nav class="ss-crumbs" data-pagefind-ignore="all">' in marked
+    assert 'id="s1-1" data-passage="1.(1)" data-pagefind-title="1.(1)">' in marked
+    assert '<p class="ss-record-line" data-pagefind-ignore="index" data-pagefind-meta="record">' in marked
+    assert '<p class="ss-ja" lang="ja">本文&amp;</p>' in marked
+    assert "data-pagefind" not in mark_for_search('<div class="ss-page ss-page--home">x</div>')
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -205,13 +204,6 @@ def test_search_panel_contrast_and_aria(open_page, search_url, scheme):
     for problem in problems:
         print(problem)
     assert problems == []
-
-
-def test_copies_go_to_memory_only_where_there_is_room(tmp_path):
-    from summitsite.search_index import _has_room
-    assert _has_room(str(tmp_path), 1)
-    assert not _has_room(str(tmp_path), 10 ** 18)
-    assert not _has_room(str(tmp_path / "missing"), 1)
 
 
 def test_english_names_find_a_record_that_has_no_english(browser, fixture_site):

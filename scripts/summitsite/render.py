@@ -25,6 +25,7 @@ from .model import Item, Record, Statement, Topic
 from .blocks import (EventLinks, EventView, GlossaryPlace, GlossaryView, JapaneseMarkup, Pair, PassageView,
                      TimelineLink, TopicLink, english_runs, glossary_entry_html,
                      event_html, pair_html, passage_html, topic_list_html)
+from .searchmarks import mark_for_search
 from .terms import RecordMatchers
 from .timeline import Entry, english_date, passage_label
 
@@ -131,8 +132,9 @@ class Renderer:
         """A page: YAML front matter (``front_matter``, then the fields of ``record`` shared by all of
         its pages) and the template's HTML as one raw block."""
         body = self.env.get_template(template).render(**context)
-        # One raw HTML block: no blank lines (they would end the block) and no indentation.
-        body = "\n".join(filter(None, map(str.strip, body.splitlines())))
+        # One raw HTML block: no blank lines (they would end the block) and no indentation; Pagefind's
+        # attributes on it say what the search index reads.
+        body = mark_for_search("\n".join(filter(None, map(str.strip, body.splitlines()))))
         # MkDocs renders its theme without autoescaping and Material inserts title and description
         # as they are (<title>, header, nav, <meta content="…">): escape them here, once.
         front_matter = {k: html.escape(v) if k in ("title", "description") else v for k, v in front_matter.items()}
