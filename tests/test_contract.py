@@ -1,4 +1,4 @@
-"""The JSON contract (README, 'JSON schema'): every field of ``record.json`` and of ``build.py parse``,
+"""The JSON contract (ARCHITECTURE.md, 'The JSON contract'): every field of ``record.json`` and of ``build.py parse``,
 for a record written to exercise each of them, with the values read off the record by hand."""
 from __future__ import annotations
 
