@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,14 @@ SEED = os.path.join(ROOT, "content", "records", "2003-01-10-japan-russia.txt")
 SEED_ID = "2003-01-10-japan-russia"
 # Synthetic records written for the tests, one per layout of MOFA's pages (with a YAML beside some).
 FIXTURES = sorted(glob.glob(os.path.join(ROOT, "tests", "fixtures", "*.txt")))
+# Real MOFA pages with their correct parses, when ../shared/real-dev/ is beside this checkout.
+REAL_DEV = os.path.join(os.path.dirname(ROOT), "shared", "real-dev")
+REAL = sorted(glob.glob(os.path.join(REAL_DEV, "*.txt")))
+
+
+def real_record_id(path: str) -> str:
+    """The record id a real page gets in a test site: 'real-07-au-hanoi-h18'."""
+    return "real-" + re.sub(r"[^a-z0-9]+", "-", os.path.basename(path)[: -len(".txt")].lower()).strip("-")
 PYTHON = sys.executable
 MKDOCS = [PYTHON, "-m", "mkdocs"]
 
@@ -86,14 +95,18 @@ def built_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory):
-    """The seed with every record of tests/fixtures/ (and its YAML) in one project, built for real with
-    its search index; returns (project, site dir). Only the seed has English."""
+    """The seed with every record of tests/fixtures/ (and its YAML) and the real pages of
+    ../shared/real-dev/ (when present) in one project, built for real with its search index; returns
+    (project, site dir). Only the seed has English."""
     project = copy_project(str(tmp_path_factory.mktemp("fixtures")))
+    records = os.path.join(project, "content", "records")
     for path in FIXTURES:
-        shutil.copy(path, os.path.join(project, "content", "records"))
+        shutil.copy(path, records)
         meta = path[: -len(".txt")] + ".yml"
         if os.path.exists(meta):
-            shutil.copy(meta, os.path.join(project, "content", "records"))
+            shutil.copy(meta, records)
+    for path in REAL:
+        shutil.copy(path, os.path.join(records, real_record_id(path) + ".txt"))
     os.makedirs(os.path.join(project, "docs"))  # as `make site` makes it
     site = os.path.join(project, "site")
     result = run_mkdocs(project, site)

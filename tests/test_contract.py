@@ -19,13 +19,16 @@ BODY = """日韓首脳会談
  なお、夕食会も行われた。
 
 1.総論
+ 両首脳は、以下の点で一致した。
 (1)盧大統領より、歓迎する旨述べた。
  その上で、協力を求めた。
 (2)両国関係
  小泉総理は、これに応じた。
 (イ)経済については、総理より、述べた。
-(ロ)大統領より、同意する旨述べた。
+(ロ)大統領より、同意する、
+旨伝えた。
 2.両首脳は、協力を確認した。
+【参考】日韓首脳会談は本年2回目。
 """
 META = """source_url: "https://www.mofa.go.jp/mofaj/kaidan/example.html"
 publisher: "外務省"
@@ -35,6 +38,7 @@ topics:
   1: overview
 """
 
+# Read off BODY by hand (file line = body line + 7, for make_record's header).
 EXPECTED = {
     "id": RECORD_ID, "title": "日韓首脳会談(概要)", "date": "2004-12-18", "era_date": "平成16年12月18日",
     "venue": "指宿", "attendees": [],
@@ -43,20 +47,24 @@ EXPECTED = {
     "lead": ["12月17日午前10時15分より同11時30分まで、指宿において会談が行われた(13:00-13:40は少人数会合)。",
              "なお、夕食会も行われた。"],
     "topics": [
-        {"number": 1, "title": "総論", "slug": "overview", "line": 16, "statements": [
+        {"number": 1, "title": "総論", "slug": "overview", "line": 16, "lead": ["両首脳は、以下の点で一致した。"],
+         "statements": [
             {"id": "s1-1", "number": 1, "title": None, "speakers": ["盧大統領"],
              "text": "盧大統領より、歓迎する旨述べた。\nその上で、協力を求めた。",
-             "paragraphs": ["盧大統領より、歓迎する旨述べた。", "その上で、協力を求めた。"], "line": 17, "items": []},
+             "paragraphs": ["盧大統領より、歓迎する旨述べた。", "その上で、協力を求めた。"], "tail": [], "line": 18,
+             "items": []},
             {"id": "s1-2", "number": 2, "title": "両国関係", "speakers": ["小泉総理", "総理", "大統領"],
-             "text": "小泉総理は、これに応じた。", "paragraphs": ["小泉総理は、これに応じた。"], "line": 19, "items": [
+             "text": "小泉総理は、これに応じた。\n旨伝えた。", "paragraphs": ["小泉総理は、これに応じた。"],
+             "tail": ["旨伝えた。"], "line": 20, "items": [
                  {"id": "s1-2-1", "label": "イ", "speakers": ["総理"], "text": "経済については、総理より、述べた。",
-                  "paragraphs": ["経済については、総理より、述べた。"], "line": 21},
-                 {"id": "s1-2-2", "label": "ロ", "speakers": ["大統領"], "text": "大統領より、同意する旨述べた。",
-                  "paragraphs": ["大統領より、同意する旨述べた。"], "line": 22}]}]},
-        {"number": 2, "title": "", "slug": "topic-2", "line": 23, "statements": [
+                  "paragraphs": ["経済については、総理より、述べた。"], "line": 22},
+                 {"id": "s1-2-2", "label": "ロ", "speakers": ["大統領"], "text": "大統領より、同意する、",
+                  "paragraphs": ["大統領より、同意する、"], "line": 23}]}]},
+        {"number": 2, "title": None, "slug": "topic-2", "line": 25, "lead": [], "statements": [
             {"id": "s2", "number": None, "title": None, "speakers": ["両首脳"], "text": "両首脳は、協力を確認した。",
-             "paragraphs": ["両首脳は、協力を確認した。"], "line": 23, "items": []}]},
+             "paragraphs": ["両首脳は、協力を確認した。"], "tail": [], "line": 25, "items": []}]},
     ],
+    "closing": ["【参考】日韓首脳会談は本年2回目。"],
 }
 SITE_FIELDS = {"source_url": "https://www.mofa.go.jp/mofaj/kaidan/example.html", "publisher": "外務省",
                "retrieved": "2026-12-07", "licence": "MOFA website terms of use"}

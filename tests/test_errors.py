@@ -43,7 +43,11 @@ CASES = {
                    "is valid in neither; convert the file to UTF-8"]),
     "not a MOFA record": (b"The quick brown fox\njumps over the lazy dog.\n",
                           ["content/records/bad.txt:1: expected the title of a summit summary (such as "
-                           "'日露首脳会談(概要)'), found 'The quick brown fox'"]),
+                           "'日露首脳会談(概要)') at the top of the record, found 'The quick brown fox' (if the page "
+                           "has none, as newer pages carry it only in their heading, set 'title:' in the record's "
+                           "YAML)",
+                           "content/records/bad.txt:1: expected a date line such as '平成15年1月10日' after the title, "
+                           "found 'The quick brown fox' (if the page has none, set 'date:' in the record's YAML)"]),
     "no date line": (make_record(GOOD.replace("平成15年1月10日\n\n", "")).encode(),
                      ["content/records/bad.txt:10: expected a date line such as '平成15年1月10日' after the title, "
                       "found '会談が行われた。' (if the page has none, set 'date:' in the record's YAML)"]),
@@ -57,7 +61,7 @@ CASES = {
                                        ["content/records/bad.txt:16: expected statement (2) in topic 1, found (3)",
                                         "content/records/bad.txt:19: expected statement (2) in topic 2, found (1)"]),
     "item out of order": (make_record(GOOD + "\n(ロ) 項目。").encode(),
-                          ["content/records/bad.txt:19: expected item (イ) in 2.(1), found (ロ)"]),
+                          ["content/records/bad.txt:19: expected item (イ) or (ア) in 2.(1), found (ロ)"]),
     "no topics": (make_record("日露首脳会談\n\n平成15年1月10日\n\n会談が行われた。").encode(),
                   ["content/records/bad.txt:12: expected numbered topics such as '1.冒頭発言', found none"]),
 }

@@ -13,11 +13,12 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SEED, SEED_ID, copy_project, run_mkdocs
+from conftest import FIXTURES, REAL, ROOT, SEED, SEED_ID, copy_project, real_record_id, run_mkdocs
 from fidelity import check, compare, site_text, source_body
 from summitsite.decode import decode_record
 from summitsite.model import body_lines
-from summitsite.parse import _Parser, parse_record
+from summitsite import content
+from summitsite.pipeline import read_record
 
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 
@@ -39,6 +40,15 @@ def test_every_fixture_site_shows_its_source_exactly(fixture_site, path):
     problems, chrome = check(path, site, os.path.basename(path)[: -len(".txt")])
     assert problems == []
     # Chrome is only ever the site's: never a line with sentence punctuation.
+    assert [c.text for c in chrome if re.search(r"[。、,，]", c.text)] == []
+
+
+@pytest.mark.skipif(not REAL, reason="../shared/real-dev/ is not beside this checkout: no real pages to check")
+@pytest.mark.parametrize("path", REAL, ids=os.path.basename)
+def test_every_real_page_site_shows_its_source_exactly(fixture_site, path):
+    _project, site = fixture_site
+    problems, chrome = check(path, site, real_record_id(path))
+    assert problems == []
     assert [c.text for c in chrome if re.search(r"[。、,，]", c.text)] == []
 
 
@@ -188,19 +198,15 @@ def test_a_renderer_that_drops_each_topics_last_paragraph_fails(tmp_path, monkey
 
 
 # --- the parser's own model check, and the published seed --------------------------------------------
-def _source_body(lines: list[str], path: str) -> list[tuple[int, str]]:
-    parser = _Parser(lines, path, "x", None)
-    start = parser.header_end()
-    end = parser.footer_start(start)
-    return [(i + 1, lines[i].rstrip()) for i in range(start, end) if lines[i].strip()]
-
-
 @pytest.mark.parametrize("path", [SEED] + FIXTURES, ids=os.path.basename)
-def test_the_parsers_model_gives_back_every_body_line(path):
+def test_the_parsers_model_gives_back_the_body_the_independent_check_finds(path):
+    """The model, line by line (the parser checks that itself as it parses), against the body that
+    tests/fidelity.py finds in the source file on its own: the same characters."""
+    meta = content.load_record_meta(path[: -len(".txt")] + ".yml", ROOT)
+    record = read_record(path, ROOT, meta)
     lines = decode_record(open(path, "rb").read(), path)
-    record = parse_record(lines, path, "x")
-    rebuilt = [(n, text if text is not None else lines[n - 1].rstrip()) for n, text in body_lines(record)]
-    assert rebuilt == _source_body(lines, path)
+    rebuilt = "".join(text if text is not None else lines[n - 1] for n, text in body_lines(record))
+    assert "".join(rebuilt.split()) == source_body(open(path, "rb").read()).chars
 
 
 def test_the_independent_check_and_the_site_agree_on_the_seed_text(built_site):

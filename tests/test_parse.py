@@ -151,13 +151,13 @@ APEC首脳会議の際の日露首脳会談
 def test_two_line_title_and_date_without_day():
     r = parse(make_record(TWO_LINE_TITLE))
     assert r.title == "APEC首脳会議の際の日露首脳会談結果概要"
-    assert len(r.title_lines) == 2 and r.visit_heading is None
+    assert len(r.title_lines) == 2 and r.headings == []
     assert r.date == "2006-11" and r.sessions == [] and r.meeting_time is None
 
 
 def test_visit_heading_then_title():
     r = parse(make_record("小泉総理大臣の訪露\n日露首脳会談\n\n平成15年1月10日\n\n会談が行われた。\n\n1.冒頭\n(1)総理より、述べた。"))
-    assert r.title == "日露首脳会談" and r.visit_heading.text == "小泉総理大臣の訪露"
+    assert r.title == "日露首脳会談" and [h.text for h in r.headings] == ["小泉総理大臣の訪露"]
 
 
 LEAD_VARIANTS = """
@@ -183,7 +183,8 @@ LEAD_VARIANTS = """
 
 def test_lead_variants_captions_attendees_and_no_items_in_lead():
     r = parse(make_record(LEAD_VARIANTS))
-    assert [c.text for c in r.captions] == ["（写真提供：内閣広報室）"]
+    # The photo caption is the site's: in neither the lead nor anywhere else of the record.
+    assert all("写真提供" not in p.text for p in r.lead)
     assert r.sessions == [] and r.meeting_time == ("10:15", "11:30")
     assert r.venue == "指宿"
     assert r.attendees == ["当方:細田官房長官、先方:潘外交通商部長官同席", "日本側:町村外務大臣", "韓国側:潘長官"]
@@ -207,7 +208,7 @@ def test_topic_text_on_same_line_and_consecutive_statements():
                           "1.両首脳は、平和条約締結に向けて交渉を加速することで一致した。\n"
                           "2.経済\n(1)総理より、述べた。\n(2)大統領よりも、述べた。\n(3) 双方は、確認した。"))
     t1, t2 = r.topics
-    assert t1.title == "" and t1.statements[0].id == "s1" and t1.statements[0].speakers == ["両首脳"]
+    assert t1.title is None and t1.statements[0].id == "s1" and t1.statements[0].speakers == ["両首脳"]
     assert [s.speakers for s in t2.statements] == [["総理"], ["大統領"], ["双方"]]
 
 

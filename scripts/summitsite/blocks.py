@@ -10,7 +10,7 @@ markupsafe's escape (Jinja's autoescape) gives, so record text is never read as 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -65,6 +65,7 @@ class PassageView:
     pairs: list[Pair]
     children: list[PassageView]
     timeline: list[TimelineLink]
+    tail: list[Pair] = field(default_factory=list)  # a statement's paragraphs after its items
 
 
 @dataclass
@@ -180,6 +181,7 @@ def passage_html(view: PassageView, ja: JapaneseMarkup, url: str) -> str:
         lines.append(pair_html(view.title, ja, url, "ss-subtitle"))
     lines += [pair_html(p, ja, url) for p in view.pairs]
     lines += [passage_html(child, ja, url) for child in view.children]
+    lines += [pair_html(p, ja, url) for p in view.tail]
     if view.timeline:
         links = "".join(f'<a href="{escape(t.href)}" lang="ja">{escape(t.ja)}</a>' for t in view.timeline)
         lines.append(f'<p class="ss-timeline-links"><span class="ss-label" lang="en">Timeline</span> {links}</p>')

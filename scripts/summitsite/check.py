@@ -50,7 +50,7 @@ def check_translation(record: Record, translation: Translation | None) -> tuple[
 def record_occurrences(record: Record, matcher) -> list[tuple[str, str]]:
     """Every (entry id, anchor) where a glossary term occurs in ``record``, in the record's order, each
     pair once; ``matcher`` is the record's (``RecordMatchers``). Anchors are passage ids, ``t<n>`` for a
-    topic title, ``record-title`` and ``lead``."""
+    topic's title and lead, ``record-title``, ``lead`` and ``closing``."""
     found: dict[tuple[str, str], None] = {}  # dict keys: ordered, one occurrence noted once
 
     def note(anchor: str, texts: list[str]) -> None:
@@ -61,11 +61,12 @@ def record_occurrences(record: Record, matcher) -> list[tuple[str, str]]:
     note("record-title", [record.title, record.era_date or ""])
     note("lead", [p.text for p in record.lead])
     for topic in record.topics:
-        note(f"t{topic.number}", [topic.title])
+        note(f"t{topic.number}", [topic.title or ""] + [p.text for p in topic.lead])
         for st in topic.statements:
-            note(st.id, [st.title or ""] + [p.text for p in st.paragraphs])
+            note(st.id, [st.title or ""] + [p.text for p in st.paragraphs + st.tail])
             for it in st.items:
                 note(it.id, [p.text for p in it.paragraphs])
+    note("closing", [p.text for p in record.closing])
     return list(found)
 
 

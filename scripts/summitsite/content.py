@@ -21,7 +21,8 @@ TIMELINE_KINDS = ("meeting", "mentioned", "context")
 
 @dataclass
 class RecordMeta:
-    """Optional data kept in ``content/records/<id>.yml`` beside a record's text."""
+    """Optional data kept in ``content/records/<id>.yml`` beside a record's text; ``title`` and ``date``
+    stand in for a title or date line the page lacks."""
 
     source_url: str | None = None
     publisher: str | None = None
@@ -29,6 +30,7 @@ class RecordMeta:
     retrieved: str | None = None
     licence: str | None = None
     date: str | None = None
+    title: str | None = None
     countries: list[str] = field(default_factory=list)
     leaders: list[str] = field(default_factory=list)
     topics: dict[int, str] = field(default_factory=dict)
@@ -146,11 +148,11 @@ def load_record_meta(path: str, root: str) -> RecordMeta:
     if not isinstance(data, Mapping):
         raise BuildError([Problem(display, 1, "expected a mapping of record metadata, found "
                                               f"{type(data).__name__}")])
-    allowed = ("source_url", "publisher", "publisher_en", "retrieved", "licence", "date", "countries",
+    allowed = ("source_url", "publisher", "publisher_en", "retrieved", "licence", "date", "title", "countries",
                "leaders", "topics")
     check.unknown(data, allowed, "")
     meta = RecordMeta()
-    for key in ("source_url", "publisher", "publisher_en", "retrieved", "licence", "date"):
+    for key in ("source_url", "publisher", "publisher_en", "retrieved", "licence", "date", "title"):
         setattr(meta, key, check.string(data, key, "", required=False))
     if meta.date and not ISO.match(meta.date):
         check.add(line_of(data, "date"), f"expected 'date' as YYYY-MM-DD, found {meta.date!r}")

@@ -16,7 +16,7 @@ def find_date_mentions(record: Record) -> list[DateMention]:
     """Every explicit date in the passages, with the passage id it occurs in."""
     found: list[DateMention] = []
     for pid, passage in record.passages():
-        paragraphs = list(passage.paragraphs)
+        paragraphs = list(passage.paragraphs) + list(getattr(passage, "tail", []))
         for p in paragraphs:
             view = normalise(p.text)
             for m in WESTERN.finditer(view.text):

@@ -5,7 +5,7 @@ parser normalises only a private copy to recognise patterns.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 
@@ -45,23 +45,32 @@ class Item(Passage):
 
 @dataclass(kw_only=True)
 class Statement(Passage):
-    """A numbered statement (1); ``number`` is None for a topic's unnumbered text."""
+    """A numbered statement (1); ``number`` is None for a topic's unnumbered text. ``tail``: its own
+    paragraphs that come after its items (a sentence that runs over them: '(ロ)…、' / '旨伝えた。')."""
 
     number: int | None
     title: str | None
     items: list[Item]
+    tail: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs + self.tail)
 
 
 @dataclass
 class Topic:
-    """A numbered topic such as 1.冒頭発言; ``slug`` is set from content data or a fallback."""
+    """A numbered topic such as 1.冒頭発言. ``title`` is None when the numbered line is itself running
+    text; ``lead``: the topic's own text before its first numbered statement; ``slug`` is set from
+    content data or a fallback."""
 
     number: int
     marker: str
     sep: str
-    title: str
+    title: str | None
     statements: list[Statement]
     line: int
+    lead: list[Paragraph] = field(default_factory=list)
     slug: str = ""
     indent: str = ""
 
@@ -91,23 +100,33 @@ class DateMention:
 
 @dataclass
 class Record:
-    """A parsed record: header fields, lead, topics; ``path`` names the source file."""
+    """A parsed record: header fields, lead, topics and closing text; ``path`` names the source file.
+
+    ``title_lines`` are the source lines of the title (none when the title comes from the record's
+    YAML); ``headings`` are the record's own lines above the title (a visit heading such as
+    '小泉総理大臣の訪露'); ``closing`` is the text after the last topic ('【参考】…')."""
 
     id: str
     path: str
     title: str
     title_lines: list[Paragraph]
-    visit_heading: Paragraph | None
+    headings: list[Paragraph]
     era_date: str | None
     date: str | None
     date_line: int | None
-    captions: list[Paragraph]
     lead: list[Paragraph]
     sessions: list[Session]
     meeting_time: tuple[str, str] | None
     venue: str | None
     attendees: list[str]
     topics: list[Topic]
+    closing: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def paged(self) -> bool:
+        """Whether each topic gets a page of its own: only when some topic has a title. A record of
+        numbered paragraphs (a telephone talk) is one page."""
+        return any(t.title for t in self.topics)
 
     @cached_property
     def labels(self) -> dict[str, str]:
@@ -132,35 +151,34 @@ class Record:
 def body_lines(record: Record) -> list[tuple[int, str]]:
     """The record's body rebuilt from the model as (line number, text) pairs, in source order.
 
-    For a faithful parse this equals every non-blank line of the source between the site's
-    header and footer, right-stripped: nothing dropped, added, altered or duplicated.
-    """
-    out: list[tuple[int, str]] = []
-    if record.visit_heading:
-        out.append((record.visit_heading.line, record.visit_heading.indent + record.visit_heading.text))
-    out += [(p.line, p.indent + p.text) for p in record.title_lines]
+    For a faithful parse this equals every non-blank line of the source but the site's chrome,
+    right-stripped: nothing dropped, added, altered or duplicated. (The date line is given as
+    None: the parser checks it against the source as written.)"""
+    out: list[tuple[int, str]] = [(p.line, p.indent + p.text) for p in record.headings + record.title_lines]
     if record.era_date is not None and record.date_line:
-        out.append((record.date_line, None))  # the date line is checked as written below
-    out += [(p.line, p.indent + p.text) for p in record.captions]
+        out.append((record.date_line, None))
     out += [(p.line, p.indent + p.text) for p in record.lead]
     for topic in record.topics:
-        first = topic.statements[0] if topic.statements else None
-        same_line = first is not None and first.number is None and first.paragraphs and \
-            first.paragraphs[0].line == topic.line
-        head = topic.indent + topic.marker + topic.sep + (first.paragraphs[0].text if same_line else topic.title)
-        out.append((topic.line, head))
+        paragraphs = [*topic.lead]
+        first = next((p for p in paragraphs), None)
+        if first is None and topic.statements and topic.statements[0].number is None:
+            first = next(iter(topic.statements[0].paragraphs), None)
+        on_line = first if first is not None and first.line == topic.line else None
+        head = topic.indent + topic.marker + topic.sep + (on_line.text if on_line else topic.title or "")
+        out.append((topic.line, head.rstrip()))
+        out += [(p.line, p.indent + p.text) for p in topic.lead if p is not on_line]
         for st in topic.statements:
-            out += _passage_lines(st, st.title, skip_first=st is first and same_line)
+            out += _passage_lines(st, st.title, skip=on_line)
             for it in st.items:
                 out += _passage_lines(it, None)
+            out += [(p.line, p.indent + p.text) for p in st.tail]
+    out += [(p.line, p.indent + p.text) for p in record.closing]
     return out
 
 
-def _passage_lines(passage, title, skip_first=False):
+def _passage_lines(passage, title, skip=None):
     lines = []
-    paragraphs = list(passage.paragraphs)
-    if skip_first:
-        paragraphs = paragraphs[1:]
+    paragraphs = [p for p in passage.paragraphs if p is not skip]
     if passage.marker:
         head = passage.indent + passage.marker + passage.sep
         if title is not None:

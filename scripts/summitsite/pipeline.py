@@ -52,7 +52,7 @@ def read_record(path: str, root: str, meta: content.RecordMeta | None = None, ch
         raise BuildError([Problem(display, 0, "expected a record file name of lowercase letters, digits and "
                                               f"hyphens (it becomes the URL), found '{record_id}'")])
     meta = meta or content.RecordMeta()
-    return parse_record(decode_record(data, display), display, record_id, meta.date)
+    return parse_record(decode_record(data, display), display, record_id, meta.date, meta.title)
 
 
 @dataclass

@@ -122,8 +122,8 @@ class Renderer:
         files = {}
         base = urls.record_url(record.id)
         files[urls.source_path(base)] = self.overview(record)
-        siblings = self.sibling_links(record)
-        for index, topic in enumerate(record.topics):
+        siblings = self.sibling_links(record) if record.paged else []
+        for index, topic in enumerate(record.topics if record.paged else []):
             files[urls.source_path(urls.topic_url(record.id, topic.slug))] = self.topic_page(record, index, siblings)
         files[f"{record.id}/record.json"] = _json(self.record_json(record))
         return files
@@ -150,6 +150,8 @@ class Renderer:
         return text
 
     def overview(self, record: Record) -> str:
+        """A record's page: its head and lead, then the list of its topics; a record with no titled
+        topic (numbered paragraphs, as telephone talks are written) holds every passage here."""
         url = urls.record_url(record.id)
         meta = self.data.metas[record.id]
         title_en = self.en(record.id, "title")
@@ -160,11 +162,41 @@ class Renderer:
         }, record, r=record, meta=meta, url=url, en=lambda k: self.en(record.id, k),
             ja=lambda text: self.markup(record.id)(text, url),
             pair=lambda prefix, text, en_text: self.pair(record, prefix, text, en_text, url),
-            topic_list=Markup(topic_list_html(self.topic_links(record, url))), countries=countries(record, meta), json_url="record.json")
+            topic_body=lambda t: self.topic_body(record, t, url),
+            closing=self.closing(record, url) if not record.paged else Markup(""),
+            topic_list=Markup(topic_list_html(self.topic_links(record, url))) if record.paged else None,
+            countries=countries(record, meta), json_url="record.json")
 
     def topic_links(self, record: Record, page_url: str) -> list[TopicLink]:
-        return [TopicLink(urls.rel(page_url, urls.topic_url(record.id, t.slug)), t.marker + t.title,
+        return [TopicLink(urls.rel(page_url, urls.topic_url(record.id, t.slug)), t.marker + topic_name(t),
                           self.en(record.id, f"t{t.number}")) for t in record.topics]
+
+    def topic_body(self, record: Record, topic: Topic, url: str) -> Markup:
+        """A topic's text: its lead, then its statements (the title is the page's or the list's)."""
+        lead = [self.pair(record, self.topic_prefix(topic, p), p.text,
+                          self.en(record.id, f"t{topic.number}/lead/p{k}"), url)
+                for k, p in enumerate(topic.lead, 1)]
+        parts = ([Markup(f'<div class="ss-topic-lead" id="t{topic.number}-lead">')] + lead + [Markup("</div>")]
+                 if lead else [])
+        parts += [self.passage(record, st, url) for st in topic.statements]
+        return Markup("\n").join(parts)
+
+    def closing(self, record: Record, url: str) -> Markup:
+        """The record's text after its last topic ('【参考】…')."""
+        if not record.closing:
+            return Markup("")
+        pairs = [self.pair(record, p.indent, p.text, self.en(record.id, f"closing/p{k}"), url)
+                 for k, p in enumerate(record.closing, 1)]
+        return Markup('<section class="ss-closing" id="closing">\n') + Markup("\n").join(pairs) + \
+            Markup("\n</section>")
+
+    @staticmethod
+    def topic_prefix(topic: Topic, paragraph) -> str:
+        """What stands before a paragraph: the topic's number when the paragraph is the rest of an
+        untitled topic's line ('1 冒頭,…'), else the paragraph's own indent."""
+        if paragraph.line == topic.line and topic.title is None:
+            return topic.indent + topic.marker + topic.sep
+        return paragraph.indent
 
     def sibling_links(self, record: Record) -> list[TopicLink]:
         """Links between topic pages: they are siblings, so a link to a topic is the same from every
@@ -185,23 +217,27 @@ class Renderer:
         neighbours = {"prev": index - 1 if index > 0 else None,
                       "next": index + 1 if index + 1 < len(record.topics) else None}
         return self.page("topic.html", {
-            "title": f"{topic.marker}{topic.title or _first_words(topic)} — {_plain_title(record)}",
+            "title": f"{topic.marker}{topic_name(topic)} — {_plain_title(record)}",
             "description": _topic_description(topic, title_en),
             "ss_page": "topic", "ss_record": record.id,
         }, record, r=record, t=topic, url=url, en=lambda k: self.en(record.id, k), title_en=title_en,
             topic_list=Markup(topic_list_html(siblings, index)), neighbours={
-                k: {"topic": record.topics[i], "url": siblings[i].href} if i is not None else None
+                k: {"label": siblings[i].ja, "url": siblings[i].href} if i is not None else None
                 for k, i in neighbours.items()},
-            passage=lambda p: self.passage(record, p, url),
+            topic_body=self.topic_body(record, topic, url), topic_label=topic.marker + topic_name(topic),
+            closing=self.closing(record, url) if index == len(record.topics) - 1 else Markup(""),
             record_href=urls.rel(url, urls.record_url(record.id)), home_href=urls.rel(url, urls.HOME))
 
     def passage_view(self, record: Record, passage: Statement | Item, url: str) -> PassageView:
         """What a page shows of one statement or item: paragraphs paired with their English."""
         is_item = isinstance(passage, Item)
         head = passage.indent + passage.marker + passage.sep
-        pairs = [Pair(head if k == 1 and p.line == passage.line and passage.marker else p.indent, p.text,
-                      self.en(record.id, f"{passage.id}/p{k}"))
+        topic = record.topics[int(re.match(r"s(\d+)", passage.id).group(1)) - 1]
+        pairs = [Pair(head if k == 1 and p.line == passage.line and passage.marker else self.topic_prefix(topic, p),
+                      p.text, self.en(record.id, f"{passage.id}/p{k}"))
                  for k, p in enumerate(passage.paragraphs, 1)]
+        tail = [] if is_item else [Pair(p.indent, p.text, self.en(record.id, f"{passage.id}/p{k}"))
+                                   for k, p in enumerate(passage.tail, len(passage.paragraphs) + 1)]
         title = None
         if not is_item and passage.title:
             title = Pair(head, passage.title, self.en(record.id, f"{passage.id}/title"))
@@ -210,7 +246,7 @@ class Renderer:
         events = self.timeline_by_passage.get((record.id, passage.id), [])
         return PassageView(
             id=passage.id, label=record.labels[passage.id], is_item=is_item, speakers=passage.speakers,
-            title=title, pairs=pairs,
+            title=title, pairs=pairs, tail=tail,
             children=[] if is_item else [self.passage_view(record, it, url) for it in passage.items],
             timeline=[TimelineLink(urls.rel(url, f"{urls.TIMELINE}#{e.id}"), e.ja) for e in events])
 
@@ -274,10 +310,17 @@ class Renderer:
         return GlossaryPlace(urls.rel(url, urls.record_url(record.id)), record.title, record.date)
 
     def passage_url(self, record: Record, anchor: str) -> str:
-        """URL of a passage id, a topic title ``t<n>``, or the overview's ``record-title`` / ``lead``."""
+        """URL of a passage id, a topic ``t<n>`` (its title or lead), or ``record-title`` / ``lead`` /
+        ``closing``. A record that is one page holds them all."""
         if anchor in ("record-title", "lead"):
             return f"{urls.record_url(record.id)}#{anchor}"
+        if anchor == "closing":
+            page = urls.topic_url(record.id, record.topics[-1].slug) if record.paged else urls.record_url(record.id)
+            return f"{page}#closing"
         topic = record.topics[int(re.match(r"[st](\d+)", anchor).group(1)) - 1]
+        if not record.paged:
+            fragment = f"t{topic.number}" if anchor.startswith("t") else anchor
+            return f"{urls.record_url(record.id)}#{fragment}"
         fragment = "topic-title" if anchor.startswith("t") else anchor
         return f"{urls.topic_url(record.id, topic.slug)}#{fragment}"
 
@@ -349,7 +392,7 @@ class Renderer:
 
 
 def record_to_json(record: Record) -> dict:
-    """The JSON contract of a parsed record (documented in README.md)."""
+    """The JSON contract of a parsed record (documented in ARCHITECTURE.md)."""
     return {
         "id": record.id, "title": record.title, "date": record.date, "era_date": record.era_date,
         "venue": record.venue, "attendees": record.attendees,
@@ -359,13 +402,15 @@ def record_to_json(record: Record) -> dict:
         "lead": [p.text for p in record.lead],
         "topics": [{
             "number": t.number, "title": t.title, "slug": t.slug, "line": t.line,
+            "lead": [p.text for p in t.lead],
             "statements": [{
                 "id": s.id, "number": s.number, "title": s.title, "speakers": s.speakers, "text": s.text,
-                "paragraphs": [p.text for p in s.paragraphs], "line": s.line,
+                "paragraphs": [p.text for p in s.paragraphs], "tail": [p.text for p in s.tail], "line": s.line,
                 "items": [{"id": i.id, "label": i.label, "speakers": i.speakers, "text": i.text,
                            "paragraphs": [p.text for p in i.paragraphs], "line": i.line} for i in s.items],
             } for s in t.statements],
         } for t in record.topics],
+        "closing": [p.text for p in record.closing],
     }
 
 
@@ -400,8 +445,11 @@ def _plain_title(record: Record) -> str:
     return f"{record.title}（{record.era_date}）" if record.era_date else record.title
 
 
-def _first_words(topic: Topic) -> str:
-    first = topic.statements[0].paragraphs[0].text if topic.statements and topic.statements[0].paragraphs else ""
+def topic_name(topic: Topic) -> str:
+    """A topic's title, or for a topic that is running text its first words ('冒頭、ハワード首相から、…')."""
+    if topic.title:
+        return topic.title
+    first = next((p.text for p in topic.lead + [p for st in topic.statements for p in st.paragraphs]), "")
     return first[:20] + ("…" if len(first) > 20 else "")
 
 
@@ -414,7 +462,7 @@ def _description(record: Record, title_en: str | None) -> str:
 
 def _topic_description(topic: Topic, title_en: str | None) -> str:
     first = next((p.text for st in topic.statements for p in st.paragraphs), "")
-    text = f"{topic.marker}{topic.title} {first}"
+    text = f"{topic.marker}{topic.title or ''} {first}"
     text = text[:110] + ("…" if len(text) > 110 else "")
     return f"{text} ({title_en})" if title_en else text
 

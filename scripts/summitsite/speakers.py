@@ -1,9 +1,12 @@
 """Who speaks in a passage: speaker phrases exactly as written, in order of first appearance.
 
-A passage is cut into units, each ending at a reporting verb (述べ, 発言, 指摘…) or a full stop.
-In a unit, the first speaker phrase is a person or side followed by a speaker particle
-(より, から(は), は, が). Mentions are not speakers: 'Xからの助言' (の follows), 'ソ連から'
-(not a person), 'より多くの' (nothing before より), and 'Xは黙って聴いていた' (no reporting verb).
+A passage is cut into clauses, each ending at a reporting verb (述べ, 発言, 指摘, 意見交換, 示さ…) or a
+full stop. A clause's first name is its speaker when the clause reports speech, or when it opens as
+'Xより、' / 'Xから、' (a partial copy may cut the sentence off before its verb): a person or side followed
+by a speaker particle (より, から(は), により, は, が, も), with or without a comma (、 , ，). Everything
+else is a mention: a later name in the same clause (someone named inside another's words), a name in
+quoted speech 「…」, 'Xからの助言' (の follows), 'ソ連から' (not a person), 'より多くの' (nothing before
+より), 'Xは黙って聴いていた' and 'Xと電話会談を行った' (no reporting verb).
 """
 from __future__ import annotations
 
@@ -23,13 +26,14 @@ PREFIX_STARTS = {p[0] for p in PREFIXES}
 REPORTING = re.compile(
     r"述べ|発言|指摘|表明|応じ|要請|強調|説明|紹介|言及|同意|歓迎|提起|提案|主張|反論|要望|伝達|伝え|回答|答え|"
     r"一致|確認|言明|示唆|要求|呼びかけ|呼び掛け|問題提起|挨拶|あいさつ|語っ|語り|述懐|報告|披露|"
-    r"了承|賛同|期待を表明|求め")
+    r"了承|賛同|期待を表明|求め|意見交換|示さ|示し|議論|協議")
 NAME_CHAR = r"[\u4e00-\u9fff\u3005\u30a0-\u30ffA-Za-z・･]"
 CANDIDATE = re.compile(
-    rf"(?P<name>{NAME_CHAR}+)(?P<particle>よりも|より|からは|から|は|が|も)(?!の)")
+    rf"(?P<name>{NAME_CHAR}+)(?P<particle>よりも|より|からは|から|により|は|が|も)(?!の)")
 UNIT_END = re.compile(rf"{REPORTING.pattern}|。")
 HEADING = re.compile(rf"^\((?P<name>{NAME_CHAR}+)\)$")
-STRONG = {"より", "よりも", "から", "からは"}
+OPENING = {"より", "よりも", "から", "からは"}
+QUOTE = re.compile(r"「[^「」]*(?:「[^「」]*」[^「」]*)*」")  # quoted speech, one level of quotes inside
 
 
 def _units(text: str):
@@ -72,22 +76,25 @@ def find_speakers(paragraphs: list[str]) -> list[str]:
             start = lead + heading.start("name")
             _add(found, view.original_span(start, start + len(heading["name"])))
             continue
+        quoted = [m.span() for m in QUOTE.finditer(view.text)]
         for ustart, uend, reported in _units(view.text):
-            first = True
             for m in CANDIDATE.finditer(view.text, ustart, uend):
+                if any(a <= m.start() < b for a, b in quoted):
+                    continue  # a name in quoted speech is the speaker's words
                 named = _speaker_name(m["name"])
                 if named is None:
                     continue
                 name, offset = named
-                strong = m["particle"] in STRONG
-                person = _is_person(name)
                 # A side (日本側, 双方) speaks only as a clause's subject: 日本側より、… not 日本側よりUNDCPを通じる協力.
-                side_ok = person or view.text.startswith("、", m.end()) or m.start() == ustart
-                counts = side_ok and ((first and reported) or (strong and person))
-                first = False
-                if counts:
+                side_ok = _is_person(name) or view.text.startswith(("、", ","), m.end()) or m.start() == ustart
+                # The clause's first name speaks when the clause reports speech, or opens it as 'Xより、'
+                # (a sentence a partial copy cuts off before its verb); a later name is a mention
+                # (フィヨン首相より伺っている inside the Prime Minister's words).
+                opening = m["particle"] in OPENING and view.text.startswith(("、", ","), m.end())
+                if side_ok and (reported or opening):
                     start = m.start("name") + offset
                     _add(found, view.original_span(start, start + len(name)))
+                break
     return found
 
 
