@@ -4,11 +4,16 @@
     python bench/synth.py OUT_DIR N [--seed S] [--verify]
 
 writes N records ``OUT_DIR/<date>-japan-<country>-<k>.txt`` in the shapes of real MOFA pages
-(see /work/shared/MOFA-FORMAT.md and the seed record): varied headers, one- and two-line titles,
-Heisei/Reiwa dates (元年, some without a day), leads with and without sessions, 4–12 topics,
-statements with and without sub-titles, items (イ)(ロ)(ハ), continuation paragraphs and the
-speaker forms (Xより, Xから, Xは…旨述べた, 両首脳は…). ``--verify`` parses each with the project's
-parser. Record ``k`` depends only on ``(seed, k)``: the first 100 records of a 300-record set
+(see ../shared/MOFA-FORMAT.md and tests/fixtures/): headers with menus and a breadcrumb, or only a
+section line (a leader, 報道発表, a country, a mirror's 外務省・新着情報), Reiwa pages with no blank line;
+one- and two-line titles, a visit heading above the title, photo captions, pages with no title or no
+date line (their ``<id>.yml`` then gives ``title:`` / ``date:``); Heisei/Reiwa dates (元年, some without
+a day); leads with sessions named before or after their times; 4–12 topics as '1.', '1．', '1　' or a
+rendered list with counters before (1); topics that are running text (telephone talks are all such),
+a topic's lead before its (1), closing text after the last topic; statements with and without
+sub-titles, items (イ)(ロ)(ハ) or (ア)(イ)(ウ), a sentence running past its items; 、 or the 2010s' ，
+and ,; and the speaker forms (Xより, Xから, Xは…旨述べた, 両首脳は…). ``--verify`` parses each with the
+project's parser. Record ``k`` depends only on ``(seed, k)``: the first 100 records of a 300-record set
 are the 100-record set. The text is made up; it is never committed (write it to a temp folder).
 """
 from __future__ import annotations
@@ -76,6 +81,10 @@ FACTS = [
     "{x}については、双方の専門家による共同研究が進められている。",
 ]
 FULLWIDTH = str.maketrans("0123456789().", "０１２３４５６７８９（）．")
+# How MOFA names each country's area page: its section line and the '<name>へ戻る' of newer pages.
+AREA_NAMES = {"us": "アメリカ合衆国", "china": "中華人民共和国", "korea": "大韓民国", "uk": "英国", "france": "フランス",
+              "germany": "ドイツ", "india": "インド", "australia": "オーストラリア", "russia": "ロシア", "canada": "カナダ",
+              "italy": "イタリア", "vietnam": "ベトナム"}
 
 
 def _pick(table, year):
@@ -115,10 +124,14 @@ class _Record:
         self.id = f"{self.iso}-japan-{self.slug}-{k:03d}"
         self.reiwa = self.era.startswith("令和")
         self.fullwidth = r.random() < 0.25
-        self.commas = 2015 <= self.day.year <= 2019 and r.random() < 0.5
+        self.commas = r.choice(["，", ","]) if 2015 <= self.day.year <= 2019 and r.random() < 0.5 else None
         self.dense = r.random() < 0.3  # no blank lines between statements
         self.space = r.choice(["", " "])  # after (1)
         self.topic_style = "reiwa" if self.reiwa and r.random() < 0.7 else r.choice(["dot", "dot", "dotspace"])
+        self.telephone = r.random() < 0.08  # numbered paragraphs only: one page
+        self.listed = not self.telephone and r.random() < 0.1  # rendered as a list: '  1. ' and indented bodies
+        self.gojuon = r.random() < 0.3  # items (ア)(イ)(ウ)
+        self.meta: dict[str, str] = {}  # what the page lacks, for <id>.yml
         self.lines: list[str] = []
 
     # --- pieces ---------------------------------------------------------------------------
@@ -130,7 +143,7 @@ class _Record:
 
     def comma(self, text: str) -> str:
         if self.commas and self.rng.random() < 0.7:
-            return text.replace("、", "，")
+            return text.replace("、", self.commas)
         return text
 
     def sentence(self, x: str, speaker: str | None = None) -> str:
@@ -172,20 +185,33 @@ class _Record:
         menu = ["外務省 English リンクページ よくある質問集 検索 サイトマップ",
                 "外務省案内 渡航関連情報 各国・地域情勢 外交政策 ODA",
                 "会談・訪問 報道・広報 キッズ外務省 資料・公開情報 各種手続き"]
-        kind = r.choice(["visit", "visit", "area", "none"])
+        if self.reiwa and r.random() < 0.4:  # a country's page, with no blank line anywhere
+            self.dense = True
+            self.lines += [AREA_NAMES[self.slug]]
+            self.title(with_blank=False, tight=True)
+            return
+        kind = r.choice(["visit", "visit", "area", "none", "section", "section"])
         if kind == "visit":
             self.lines += menu + [f"トップページ 会談・訪問 {self.pm}大臣", f"{self.pm}大臣", "", ""]
         elif kind == "area":
             region = r.choice(["アジア", "北米", "欧州", "大洋州"])
             crumb = f"トップページ 各国・地域情勢 {region}" if r.random() < 0.5 else f"トップページ各国・地域情勢{region}"
             self.lines += menu + [crumb, "世界地図", region]
+        elif kind == "section":
+            self.lines += [r.choice([f"{self.pm}大臣", "総理大臣", "報道発表", "外務省・新着情報", AREA_NAMES[self.slug]]), ""]
         self.title(with_blank=kind != "area")
 
-    def title(self, with_blank: bool) -> None:
+    def title(self, with_blank: bool, tight: bool = False) -> None:
         r = self.rng
         a = self.abbr
-        form = r.randrange(7)
-        if form == 0:
+        form = r.randrange(10)
+        if self.telephone:
+            lines = [f"日{a}首脳電話会談" if r.random() < 0.7 else f"{self.pm}大臣と{self.leader}との電話会談"]
+        elif form == 7 and a in "露米中韓印英仏独":
+            lines = [f"{self.pm}訪{a}の概要", f"({self.day.month}月{self.day.day}日、於:{self.venue})"]
+        elif form == 8 and a in "露米中韓印英仏独":
+            lines = [f"{self.pm}大臣の訪{a}", "(首脳会談:概要)"]
+        elif form == 0:
             lines = [f"日{a}首脳会談(概要)"]
         elif form == 1:
             lines = [f"日{a}首脳会談概要"]
@@ -199,12 +225,21 @@ class _Record:
             lines = [f"{self.pm}大臣の訪{a}", f"日{a}首脳会談"]
         else:
             lines = [f"日{a}首脳会談"]
-        self.lines += lines
-        self.lines += ["", ""] if with_blank or len(lines) > 1 else [""]
-        self.lines += [self.era, "", ""]
+        missing = r.random() if self.day.year >= 2014 else 1.0
+        if missing < 0.15:  # the title lived only in the page's heading
+            self.meta["title"] = "".join(lines)
+        else:
+            self.lines += lines
+            if not tight:
+                self.lines += ["", ""] if with_blank or len(lines) > 1 else [""]
+        if 0.15 <= missing < 0.25:  # no date line: the lead says only '18日に…'
+            self.meta["date"] = self.iso if self.with_day else self.iso + "-01"
+            self.iso = self.meta["date"]
+            return
+        self.lines += [self.era] + ([] if tight else ["", ""])
         if self.reiwa or self.day.year >= 2013:
             if r.random() < 0.4:
-                self.lines += ["(写真提供:内閣広報室)", ""]
+                self.lines += ["(写真提供:内閣広報室)"] + ([] if tight else [""])
 
     def lead(self) -> None:
         r = self.rng
@@ -224,6 +259,11 @@ class _Record:
             c = [_clock(t, "kanji") for t in (start, t1, t2, t3)]
             text = (f"{d}日、{self.venue}において、{c[0]}から{c[1]}まで少人数会合、{c[2]}から{c[3]}まで拡大会合の形で"
                     f"{who}ところ、概要以下のとおり。")
+        elif form == 2 and r.random() < 0.5:  # the parts named before their times
+            c = [_clock(t, "kanji") for t in (start, t1, t2, t3)]
+            first, second = r.choice([("テタテ会合", "全体会合"), ("首脳間のみ", "拡大会合"), ("少人数会合", "ワーキング・ランチ")])
+            text = (f"{d}日、{self.venue}において{who}ところ、概要以下のとおり。なお、会談は{first}({c[0]}~{c[1]})"
+                    f"及び{second}({c[2]}~{c[3]})の形で行われた。")
         elif form == 2:
             s, e = r.randrange(9 * 60, 10 * 60), r.randrange(10 * 60 + 30, 11 * 60 + 50)
             text = (f"{d}日午前{_clock(s, 'kanji')}より同{_clock(e, 'kanji')}まで、{self.venue}において{who}"
@@ -251,8 +291,14 @@ class _Record:
         for number, title in enumerate(titles, 1):
             self.topic(number, title)
             self.gap(2 if not self.dense else 1)
+        if r.random() < 0.15:  # text after the last topic: the record's closing
+            closing = r.choice([f"【参考】今回の会談は、{self.leader}との{r.randint(2, 9)}回目の首脳会談となった。",
+                                "(この他、両首脳は地域情勢についても意見交換を行った。)"])
+            self.lines += [self.comma(closing)]
 
     def topic_line(self, number: int, rest: str) -> str:
+        if self.listed or self.telephone:
+            return f"  {number}. {rest}"
         if self.topic_style == "reiwa":
             return f"{self.marker(str(number))}\u3000{rest}"
         sep = " " if self.topic_style == "dotspace" else ""
@@ -262,13 +308,17 @@ class _Record:
         r = self.rng
         x = title if title not in ("冒頭発言", "次回会談") else "両国関係"
         shape = r.random()
-        if shape < 0.06:  # no title: the text runs on the topic line
+        if self.telephone or shape < 0.06:  # no title: the text runs on the topic line
             self.lines += [self.topic_line(number, self.sentence(x))]
             if r.random() < 0.5:
                 self.lines += [self.indent() + self.fact(x)]
             return
         self.lines += [self.topic_line(number, title)]
         self.gap()
+        if self.listed:  # a rendered list: the body indented under the title, a counter before each (n)
+            for k in range(1, r.randint(2, 4)):
+                self.lines += [f"    {k}. ({k}) {self.sentence(x)}"]
+            return
         if shape < 0.16:  # no (n) at all
             for _ in range(r.randint(1, 2)):
                 self.lines += [self.indent() + self.sentence(x)]
@@ -276,6 +326,8 @@ class _Record:
         if shape < 0.24:  # items only
             self.items(x, r.randint(2, 4))
             return
+        if shape > 0.9:  # the topic's own lead before its (1)
+            self.lines += [self.indent() + self.comma(f"両首脳は、{x}について以下のとおり意見交換を行った。")]
         for k in range(1, r.randint(2, 5)):
             self.statement(k, x)
             self.gap()
@@ -298,6 +350,11 @@ class _Record:
             self.lines += [head + f"{r.choice([self.pm, '総理'])}より、以下の発言を行った。"]
             self.gap()
             self.items(x, r.randint(2, 4))
+        elif shape < 0.36:  # one sentence running over its items: (1)…、 / (イ)…、 / (ロ)…、 / 旨述べた。
+            self.lines += [head + self.comma(f"{self.leader}より、{x}に関し、")]
+            for label in self.letters()[: r.randint(2, 3)]:
+                self.lines += [self.marker(f"({label})") + self.comma(f"{r.choice(SUBTITLES)}の分野での協力、")]
+            self.lines += [r.choice(ENDINGS) + "。"]
         else:
             self.lines += [head + self.sentence(x)]
             if shape > 0.85:
@@ -305,9 +362,12 @@ class _Record:
                 for _ in range(r.randint(1, 2)):
                     self.lines += [self.indent() + self.fact(x) + self.fact(x)]
 
+    def letters(self) -> str:
+        return "アイウエオ" if self.gojuon else "イロハニホ"
+
     def items(self, x: str, n: int) -> None:
         r = self.rng
-        for label in "イロハニホ"[:n]:
+        for label in self.letters()[:n]:
             text = self.sentence(x) if r.random() < 0.6 else self.fact(x)
             self.lines += [self.marker(f"({label})") + " " + text]
             if r.random() < 0.15:
@@ -323,8 +383,7 @@ class _Record:
                     "会談・訪問 報道・広報 キッズ外務省 資料・公開情報 各種手続き\n外務省")
         if kind == 1:
             return body + "\n\n\nこのページのトップへ戻る\n目次へ戻る\n"
-        return body + "\n\n\n" + {"us": "アメリカ合衆国", "china": "中国", "korea": "大韓民国"}.get(self.slug, "各国・地域")\
-            + "へ戻る\n"
+        return body + "\n\n\n" + AREA_NAMES[self.slug] + "へ戻る\n"
 
     def text(self) -> str:
         self.header()
@@ -333,21 +392,27 @@ class _Record:
         return self.footer()
 
 
-def make_record(k: int, seed: int = 0) -> tuple[str, str]:
-    """The ``k``-th synthetic record of ``seed``: (record id, text). Depends only on (seed, k)."""
+def make_record(k: int, seed: int = 0) -> tuple[str, str, dict[str, str]]:
+    """The ``k``-th synthetic record of ``seed``: (record id, text, what its YAML must give: title, date).
+    Depends only on (seed, k)."""
     record = _Record(random.Random(f"summit-synth-{seed}-{k}"), k)
-    return record.id, record.text()
+    text = record.text()
+    return record.id, text, record.meta
 
 
 def write_records(folder: str, n: int, seed: int = 0) -> list[str]:
-    """Write records 1..n into ``folder`` (created if needed); return their paths in order."""
+    """Write records 1..n into ``folder`` (created if needed), each with the ``<id>.yml`` that gives the
+    title or date its page lacks; return the records' paths in order."""
     os.makedirs(folder, exist_ok=True)
     paths = []
     for k in range(1, n + 1):
-        record_id, text = make_record(k, seed)
+        record_id, text, meta = make_record(k, seed)
         path = os.path.join(folder, record_id + ".txt")
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
+        if meta:
+            with open(os.path.join(folder, record_id + ".yml"), "w", encoding="utf-8") as handle:
+                handle.write("".join(f'{key}: "{value}"\n' for key, value in sorted(meta.items())))
         paths.append(path)
     return paths
 
@@ -356,13 +421,14 @@ def verify(paths: list[str]) -> int:
     """Parse each record with the project's parser; print problems; return how many failed."""
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     sys.path.insert(0, os.path.join(root, "scripts"))
+    from summitsite.content import load_record_meta
     from summitsite.errors import BuildError
     from summitsite.pipeline import read_record
 
     failed = 0
     for path in paths:
         try:
-            read_record(path, os.path.dirname(path))
+            read_record(path, os.path.dirname(path), load_record_meta(path[: -len(".txt")] + ".yml", "/"))
         except BuildError as err:
             failed += 1
             for problem in err.problems:

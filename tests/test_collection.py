@@ -269,3 +269,13 @@ def test_collection_site_is_the_same_built_again(collection, tmp_path):
     assert len([p for p in first if p.endswith(".html")]) > 24
     assert first.keys() == second.keys()
     assert [p for p in first if first[p] != second[p]] == []
+
+
+def test_every_record_of_the_collection_shows_its_source_exactly(collection):
+    """The synthetic records take the layouts bench/synth.py writes: each one's pages against its file."""
+    from fidelity import check
+    records, site = collection
+    folder = os.path.join(os.path.dirname(site), "content", "records")
+    for rid in records:
+        problems, _chrome = check(os.path.join(folder, rid + ".txt"), site, rid)
+        assert problems == [], (rid, problems)

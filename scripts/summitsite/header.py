@@ -61,6 +61,12 @@ def is_title_like(line: str) -> bool:
             and not NUMBERED.match(line))
 
 
+def _is_short_line(line: str) -> bool:
+    """A line that can stand above a lead: a title, a visit heading ('岸田総理大臣の訪露'), not a sentence."""
+    return len(line) <= 40 and not line.endswith(("。", "、", ",")) and not NUMBERED.match(line) \
+        and not dates.looks_like_date(line)
+
+
 def continues_title(line: str) -> bool:
     """The second line of a two-line title: '(概要)', '(6月20日・21日、於:ソウル)', '結果概要'."""
     return (line.startswith("(") and line.endswith(")")) or line in ("結果概要", "概要", "の概要")
@@ -81,11 +87,16 @@ def read_header(lines: Lines, body: list[int], title_override: str | None, date_
         above = body[:date_k]
         title_block, headings = _title_block(norm, above)
         rest = date_k + 1
-    else:
-        first = body[0]
-        title_block = [first] if is_title_like(norm[first]) else []
-        headings = []
-        rest = len(title_block)
+    else:  # no date line: the title block is the short lines above the lead's first sentence
+        above = []
+        for i in body[:HEAD_LINES]:
+            if not _is_short_line(norm[i]):
+                break
+            above.append(i)
+        title_block, headings = _title_block(norm, above)
+        if not title_block:
+            headings = []
+        rest = len(headings) + len(title_block)
     title_lines = [lines.paragraph(i) for i in title_block]
     title = "".join(p.text for p in title_lines) or (title_override or "")
     if not title:
