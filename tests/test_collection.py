@@ -189,7 +189,8 @@ def test_timeline_names_the_record_of_each_passage_link(page, base, collection):
       }
       return out;
     })""")
-    assert len({rid for _title, rid in groups}) == len(records), "events link into every record"
+    linked = {rid for _title, rid in groups}
+    assert linked <= set(records) and len(linked) >= 2, "events link into several records"
     titles = {rid: read_record(os.path.join(project, "content", "records", rid + ".txt"), project).title
               for rid in records}
     assert all(title == titles[rid] for title, rid in groups), groups[:5]
