@@ -22,7 +22,7 @@ apt_need = if ! $(1); then \
 	  fi; \
 	fi
 
-.PHONY: serve site docs check test chromium cjk-font bench serve-bench screenshots quality pagefind search-bench clean
+.PHONY: serve site docs add status check test chromium cjk-font bench serve-bench screenshots quality pagefind search-bench clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,16 @@ $(TEST_STAMP): $(STAMP) requirements-test.txt
 ## docs: regenerate docs/ from content/ (writes only what changed)
 docs: $(STAMP)
 	$(PY) scripts/build.py
+
+## add: add a MOFA page to the collection: make add RECORD=page.txt|page.html [URL=…] [ID=…] [TITLE=…] [DATE=…]
+add: $(STAMP)
+	@test -n "$(RECORD)" || { echo "usage: make add RECORD=path/to/page.txt (or .html) [URL=https://www.mofa.go.jp/…] [ID=…] [TITLE=…] [DATE=YYYY-MM-DD]" >&2; exit 2; }
+	$(PY) scripts/build.py add "$(RECORD)" $(if $(URL),--source-url "$(URL)") $(if $(ID),--id "$(ID)") \
+	  $(if $(TITLE),--title "$(TITLE)") $(if $(DATE),--date "$(DATE)")
+
+## status: how far each record's English has come, and glossary terms that occur in no record
+status: $(STAMP)
+	$(PY) scripts/build.py status
 
 ## check: fail if docs/ is not what the generator makes
 check: $(STAMP)

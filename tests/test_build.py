@@ -249,8 +249,9 @@ def test_a_bad_record_in_a_collection_stops_the_build(tmp_path):
     project, paths = synthetic_project(tmp_path, 20)
     bad = sorted(paths)[7]
     lines = open(bad, encoding="utf-8").read().splitlines()
-    topic = next(i for i, line in enumerate(lines) if line.startswith(("2.", "２．")))
-    lines[topic] = "7." + lines[topic][2:]
+    topic = next(i for i, line in enumerate(lines)  # topic 2's line, not a list's counter before (2)
+                 if re.match(r"\s*[2２](?:[.．]\s*|[ \u3000])[^\s(（]", line))
+    lines[topic] = re.sub("[2２]", "7", lines[topic], count=1)
     with open(bad, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
     result = run_build(project)

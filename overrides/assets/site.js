@@ -9,8 +9,18 @@
 
   // English and furigana toggles: state lives on <html data-en / data-furigana>.
   var hasEnglish = document.querySelector(".ss-en") !== null;
+  var noEnglish = document.querySelector('[data-ss-english="none"]');
   document.querySelectorAll("[data-ss-toggle]").forEach(function (button) {
     var name = button.getAttribute("data-ss-toggle");
+    if (name === "en" && noEnglish) {
+      // A record not translated yet: the control stays, and says so.
+      button.setAttribute("aria-disabled", "true");
+      button.removeAttribute("aria-pressed");
+      button.classList.add("ss-toggle--none");
+      button.title = "英訳はまだありません / No English translation of this record yet";
+      button.setAttribute("aria-label", button.title);
+      return;
+    }
     if (name === "en" && !hasEnglish) { button.hidden = true; return; }
     function sync() { button.setAttribute("aria-pressed", root.getAttribute("data-" + name) === "1" ? "true" : "false"); }
     sync();

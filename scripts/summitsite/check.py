@@ -12,30 +12,35 @@ from .units import record_units
 
 @dataclass
 class Coverage:
-    """How many of a record's units have English."""
+    """How many of a record's units have English: ``translated`` (English for the Japanese as it is),
+    ``stale`` (English for Japanese that has changed since), ``missing`` (no English yet)."""
 
     record: str
-    glossed: int
+    translated: int
+    stale: int
+    missing: int
     total: int
 
 
 def check_translation(record: Record, translation: Translation | None) -> tuple[Coverage, list[Problem]]:
-    """Missing, stale and unknown glosses of one record, and its coverage."""
+    """A record's coverage in English, and the problems of its English: a gloss whose Japanese no longer
+    matches the record's (stale) or that names no unit of the record (unknown). A unit without English
+    is not a problem: the page shows its Japanese alone."""
     units = record_units(record)
     if translation is None:
-        return Coverage(record.id, 0, len(units)), []
+        return Coverage(record.id, 0, 0, len(units), len(units)), []
     problems: list[Problem] = []
     keys = {u.key for u in units}
     missing, stale = [], []
     for unit in units:
         gloss = translation.units.get(unit.key)
-        if gloss is None:
-            missing.append(unit)
+        if gloss is None or not gloss.en.strip():
+            if gloss is not None and gloss.ja != unit.ja:
+                stale.append((unit, gloss))  # an empty skeleton entry whose Japanese has changed
+            else:
+                missing.append(unit)
         elif gloss.ja != unit.ja:
             stale.append((unit, gloss))
-    for unit in missing:
-        problems.append(Problem(translation.path, 0,
-                                f"missing gloss '{unit.key}' for {record.path}:{unit.line} ({unit.ja[:30]}…)"))
     for unit, gloss in stale:
         problems.append(Problem(translation.path, gloss.line,
                                 f"stale gloss '{unit.key}': expected ja {unit.ja[:30]!r}… as in "
@@ -43,8 +48,8 @@ def check_translation(record: Record, translation: Translation | None) -> tuple[
     for key, gloss in translation.units.items():
         if key not in keys:
             problems.append(Problem(translation.path, gloss.line, f"unknown unit '{key}': the record has no such unit"))
-    glossed = len(units) - len(missing) - len(stale)
-    return Coverage(record.id, glossed, len(units)), problems
+    translated = len(units) - len(missing) - len(stale)
+    return Coverage(record.id, translated, len(stale), len(missing), len(units)), problems
 
 
 def record_occurrences(record: Record, matcher) -> list[tuple[str, str]]:

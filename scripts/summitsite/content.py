@@ -38,7 +38,7 @@ class RecordMeta:
 
 @dataclass
 class Gloss:
-    """The English for one unit of a record, with the Japanese it was made from."""
+    """The English for one unit of a record, with the Japanese it was made from ('' when not yet made)."""
 
     key: str
     ja: str
@@ -209,7 +209,8 @@ def load_translation(path: str, root: str, record_id: str) -> Translation | None
                 check.add(line_of(units, key), f"{where}expected a mapping with 'ja' and 'en', found {unit!r}")
                 continue
             check.unknown(unit, ("ja", "en"), where)
-            ja, en = check.string(unit, "ja", where), check.string(unit, "en", where)
+            # An empty 'en' is a unit not translated yet (build.py add writes every unit so).
+            ja, en = check.string(unit, "ja", where), check.string(unit, "en", where, required=False) or ""
             if ja is not None and en is not None:
                 glosses[str(key)] = Gloss(str(key), ja, en, line_of(units, key))
     if check.problems:

@@ -72,9 +72,15 @@ def continues_title(line: str) -> bool:
     return (line.startswith("(") and line.endswith(")")) or line in ("結果概要", "概要", "の概要")
 
 
-def read_header(lines: Lines, body: list[int], title_override: str | None, date_override: str | None) -> Header:
+def in_yaml(key: str) -> str:
+    """How a title or date the page lacks is supplied to the build."""
+    return f"set '{key}:' in the record's YAML"
+
+
+def read_header(lines: Lines, body: list[int], title_override: str | None, date_override: str | None,
+                supply=in_yaml) -> Header:
     """The head of the record whose body lines (non-blank, chrome removed) are ``body``; problems are
-    noted in ``lines`` (the caller stops on any)."""
+    noted in ``lines`` (the caller stops on any). ``supply(key)`` says how to give what the page lacks."""
     norm = lines.norm
     date_k = None
     for k, i in enumerate(body[:HEAD_LINES]):
@@ -104,8 +110,7 @@ def read_header(lines: Lines, body: list[int], title_override: str | None, date_
         where = "above the date line" if date_k is not None else "at the top of the record"
         lines.problem(at, f"expected the title of a summit summary (such as '日露首脳会談(概要)') {where}, found "
                           f"{shorten(lines.raw[body[date_k - 1]]) if date_k else shorten(lines.raw[at])} "
-                          "(if the page has none, as newer pages carry it only in their heading, set 'title:' "
-                          "in the record's YAML)")
+                          f"(if the page has none, as newer pages carry it only in their heading, {supply('title')})")
     era_date = iso = date_line = None
     if date_k is not None:
         date_line = body[date_k]
@@ -120,7 +125,7 @@ def read_header(lines: Lines, body: list[int], title_override: str | None, date_
         at = body[rest] if rest < len(body) else body[-1]
         found = shorten(lines.raw[at]) if rest < len(body) else "the end of the record"
         lines.problem(at, "expected a date line such as '平成15年1月10日' after the title, found "
-                          f"{found} (if the page has none, set 'date:' in the record's YAML)")
+                          f"{found} (if the page has none, {supply('date')})")
     captions = []
     while rest < len(body) and chrome.is_caption(norm[body[rest]]):
         captions.append(body[rest])

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from . import lead
 from .errors import BuildError, shorten
-from .header import footer_start, header_end, read_header
+from .header import footer_start, header_end, in_yaml, read_header
 from .lines import Lines
 from .model import Record, body_lines
 from .topics import read_topics, topic_match
 
 
 def parse_record(raw: list[str], path: str, record_id: str, date_override: str | None = None,
-                 title_override: str | None = None) -> Record:
+                 title_override: str | None = None, supply=in_yaml) -> Record:
     """Parse a record's lines; raise BuildError listing every problem found. ``date_override`` and
-    ``title_override`` (from the record's YAML) stand in for a date line or a title the page lacks."""
+    ``title_override`` (from the record's YAML) stand in for a date line or a title the page lacks;
+    ``supply(key)`` says, in the message that asks for one, how to give it."""
     lines = Lines(raw, path)
     start = header_end(lines)
     end = footer_start(lines, start)
@@ -28,7 +29,7 @@ def parse_record(raw: list[str], path: str, record_id: str, date_override: str |
     if not body:
         raise lines.fatal(max(start, 0), "expected a MOFA summit record (title, date, lead, topics), "
                                          "found only site navigation")
-    header = read_header(lines, body, title_override, date_override)
+    header = read_header(lines, body, title_override, date_override, supply)
     if lines.problems:
         raise BuildError(lines.problems)
     rest = body[header.lead_start:]

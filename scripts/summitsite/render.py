@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from . import urls
 from .check import Coverage
+from .countries import countries_in
 from .content import GlossaryEntry, RecordMeta, Translation
 from .model import Item, Record, Statement, Topic
 from .blocks import (EventLinks, EventView, GlossaryPlace, GlossaryView, JapaneseMarkup, Pair, PassageView,
@@ -27,6 +28,7 @@ from .blocks import (EventLinks, EventView, GlossaryPlace, GlossaryView, Japanes
                      event_html, pair_html, passage_html, topic_list_html)
 from .searchmarks import mark_for_search
 from .terms import RecordMatchers
+from .yamlfile import quoted
 from .timeline import Entry, english_date, passage_label
 
 # libyaml's safe dumper when PyYAML has it (the pinned wheels do): the same text, about 4x faster
@@ -49,11 +51,6 @@ LEADER_TITLES = ("総理", "大統領", "首相", "主席", "総理大臣", "国
 # A glossary entry lists its passages in this many records at most, so that the glossary page stays
 # the same size however many records there are; a search link finds the rest.
 GLOSSARY_RECORDS = 3
-COUNTRY_BY_ABBREVIATION = {
-    "露": "Russia", "ロ": "Russia", "米": "United States", "中": "China", "韓": "Republic of Korea",
-    "英": "United Kingdom", "仏": "France", "独": "Germany", "印": "India", "豪": "Australia", "加": "Canada",
-    "伊": "Italy", "朝": "North Korea", "比": "Philippines", "越": "Viet Nam", "尼": "Indonesia", "泰": "Thailand",
-}
 
 
 @dataclass
@@ -84,6 +81,7 @@ class Renderer:
                                 english_date=english_date)
         self.env.filters["en"] = english_runs
         self._record_front: dict[str, str] = {}
+        self.coverage = {c.record: c for c in data.coverage}
         self.timeline_by_passage: dict[tuple[str, str], list[Entry]] = {}
         for entry in data.timeline:
             for link in entry.links:
@@ -98,7 +96,7 @@ class Renderer:
             return None
         translation = self.data.translations.get(record_id)
         gloss = translation.units.get(key) if translation else None
-        return gloss.en if gloss else None
+        return (gloss.en or None) if gloss else None
 
     # --- pages --------------------------------------------------------------------------
     def render(self) -> dict[str, str]:
@@ -141,6 +139,21 @@ class Renderer:
         front = _strings_yaml(front_matter) + (self.record_front_matter(record) if record else "")
         return f"---\n{front}---\n\n{body}\n"
 
+    def english_note(self, record: Record) -> Markup:
+        """A line near the top of a record's pages when its English is missing or partial (nothing on a
+        Japanese-only site, where no page has English)."""
+        c = self.coverage.get(record.id)
+        if not self.data.english or c is None or c.translated == c.total:
+            return Markup("")
+        if c.translated == 0:
+            text = ('<span lang="ja">この記録の英訳はまだありません。</span> '
+                    '<span lang="en">No English rendering of this record yet: the Japanese is shown alone.</span>')
+        else:
+            text = (f'<span lang="ja">英訳は{c.total}段落のうち{c.translated}段落のみです。</span> '
+                    f'<span lang="en">English for {c.translated} of {c.total} paragraphs so far.</span>')
+        state = "none" if c.translated == 0 else "partial"
+        return Markup(f'<p class="ss-note ss-no-english" role="note" data-ss-english="{state}">{text}</p>')
+
     def record_front_matter(self, record: Record) -> str:
         """The front matter every page of ``record`` carries, as YAML, made once per record."""
         text = self._record_front.get(record.id)
@@ -162,7 +175,7 @@ class Renderer:
         }, record, r=record, meta=meta, url=url, en=lambda k: self.en(record.id, k),
             ja=lambda text: self.markup(record.id)(text, url),
             pair=lambda prefix, text, en_text: self.pair(record, prefix, text, en_text, url),
-            topic_body=lambda t: self.topic_body(record, t, url),
+            topic_body=lambda t: self.topic_body(record, t, url), english_note=self.english_note(record),
             closing=self.closing(record, url) if not record.paged else Markup(""),
             topic_list=Markup(topic_list_html(self.topic_links(record, url))) if record.paged else None,
             countries=countries(record, meta), json_url="record.json")
@@ -225,6 +238,7 @@ class Renderer:
                 k: {"label": siblings[i].ja, "url": siblings[i].href} if i is not None else None
                 for k, i in neighbours.items()},
             topic_body=self.topic_body(record, topic, url), topic_label=topic.marker + topic_name(topic),
+            english_note=self.english_note(record),
             closing=self.closing(record, url) if index == len(record.topics) - 1 else Markup(""),
             record_href=urls.rel(url, urls.record_url(record.id)), home_href=urls.rel(url, urls.HOME))
 
@@ -415,14 +429,10 @@ def record_to_json(record: Record) -> dict:
 
 
 def countries(record: Record, meta: RecordMeta) -> list[str]:
-    """Countries from metadata, else read from the title's 日X abbreviation (日露 → Japan, Russia)."""
+    """Countries from metadata, else read from the title (日露 → Japan, Russia) or the lead."""
     if meta.countries:
         return meta.countries
-    m = re.search(r"日([^\s首会]{1,2})首脳会談", record.title)
-    found = ["Japan"]
-    if m:
-        found += [COUNTRY_BY_ABBREVIATION[c] for c in m.group(1) if c in COUNTRY_BY_ABBREVIATION]
-    return list(dict.fromkeys(found))
+    return [c.en for c in countries_in(record.title, record.lead[0].text if record.lead else "")]
 
 
 def leaders(record: Record, meta: RecordMeta) -> list[str]:
@@ -482,19 +492,10 @@ def _yaml(mapping: dict) -> str:
     return yaml.dump(mapping, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=10_000)
 
 
-# YAML's double-quoted scalars take JSON's strings, but JSON leaves these characters as they are while
-# YAML folds its line breaks (U+0085, U+2028, U+2029) and rejects its non-printable characters.
-_NOT_YAML_SAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
-
-
 def _strings_yaml(mapping: dict[str, str]) -> str:
     """A mapping of strings as YAML, keys sorted, each value double-quoted: what a page's own front
     matter needs, some ten times faster than the YAML emitter (one call per page adds up)."""
-    return "".join(f"{key}: {_yaml_quoted(mapping[key])}\n" for key in sorted(mapping))
-
-
-def _yaml_quoted(value: str) -> str:
-    return _NOT_YAML_SAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+    return "".join(f"{key}: {quoted(mapping[key])}\n" for key in sorted(mapping))
 
 
 def _json(data) -> str:

@@ -1,6 +1,9 @@
 """Safe YAML loading that remembers the source line of every mapping key and list entry."""
 from __future__ import annotations
 
+import json
+import re
+
 import yaml
 
 from .errors import BuildError, Problem
@@ -89,3 +92,13 @@ def line_of(container, key=None) -> int:
         if isinstance(container, Sequence) and isinstance(key, int) and key < len(container.item_lines):
             return container.item_lines[key]
     return getattr(container, "line", 0)
+
+
+# YAML's double-quoted scalars take JSON's strings, but JSON leaves these characters as they are while
+# YAML folds its line breaks (U+0085, U+2028, U+2029) and rejects its non-printable characters.
+_NOT_YAML_SAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def quoted(value: str) -> str:
+    """``value`` as a YAML double-quoted scalar that reads back exactly (tested against the loader)."""
+    return _NOT_YAML_SAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
