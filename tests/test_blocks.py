@@ -36,23 +36,35 @@ def text_of(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
+def markup(entries=GLOSSARY, known=None):
+    from summitsite.furigana import Readings
+    return JapaneseMarkup(entries, Readings(known or {f: r for e in entries for f, r in e.forms.items()}))
+
+
 def test_term_links_go_around_the_text_never_into_it():
-    ja = JapaneseMarkup(GLOSSARY)
-    text = "プーチン大統領は北方四島と四島の<b>問題&に触れた。"
-    out = str(ja(text, "2003-01-10-japan-russia/energy/"))
+    ja = markup().page("2003-01-10-japan-russia/energy/")
+    text = "プーチン大統領は北方四島と四島の<b>問題&に触れた。北方四島"
+    out = str(ja(text))
     assert text_of(out) == text
-    # The longest form wins; each term links to its entry from this page's depth.
-    assert out.count('href="../../glossary/#g-hoppo-yonto"') == 2
-    assert '<rt data-r="ほっぽうよんとう"></rt>' in out and '<rt data-r="よんとう"></rt>' in out
+    # The longest form wins; each term is marked at its first occurrence on the page only.
+    assert out.count('href="../../glossary/#g-hoppo-yonto"') == 1 and out.count("ss-term") == 3
     assert 'href="../../glossary/#g-putin"' in out
-    # Record text that looks like markup is escaped, and so are glosses in attributes.
+    # Readings over kanji only, word by word: プーチン大統領 → 大統領(だいとうりょう) alone.
+    assert '<ruby>大統領<rt data-r="だいとうりょう" aria-hidden="true"></rt></ruby>' in out
+    assert "<ruby>プーチン" not in out
+    # A known reading goes word by word where the dictionary's words read the same: 四島 → 四(よん)島(とう).
+    assert '<ruby>四<rt data-r="よん" aria-hidden="true"></rt></ruby><ruby>島<rt data-r="とう"' in out
+    # Record text that looks like markup is escaped, and so is a term's English in its attribute.
     assert '<a class="ss-term" href="../../glossary/#g-odd"' in out and "&lt;b&gt;" in out and "<b>" not in out
-    assert 'data-gloss="a &#34;quoted&#34; &amp; &lt;odd&gt; gloss"' in out
-    assert "<b>問題" not in out and "&amp;に触れた" in out
+    assert 'data-en="a &#34;quoted&#34; &amp; &lt;odd&gt; gloss"' in out
+    assert "<b>問題" not in out and "&amp;に<ruby>触" in out
+    # The same page marks nothing twice; another page marks afresh; headings get readings, no marks.
+    assert "ss-term" not in str(ja("プーチン大統領")) and "ss-term" in str(markup().page("x/")("プーチン大統領"))
+    assert "ss-term" not in str(markup().page("x/").plain("プーチン大統領"))
     # On the glossary page itself the link is a bare fragment.
-    assert 'href="#g-putin"' in str(ja("プーチン大統領", "glossary/"))
-    # Without glossary entries, the text alone, escaped.
-    assert str(JapaneseMarkup([])(text, "x/")) == str(markupsafe_escape(text))
+    assert 'href="#g-putin"' in str(markup().page("glossary/")("プーチン大統領"))
+    # Without glossary entries or readings, the text alone, escaped.
+    assert str(markup([], {}).page("x/")("<b>&")) == str(markupsafe_escape("<b>&"))
 
 
 def test_english_runs_mark_japanese_words():
@@ -62,22 +74,25 @@ def test_english_runs_mark_japanese_words():
 
 
 def test_pair_and_passage_markup():
-    ja = JapaneseMarkup(GLOSSARY)
-    solo = pair_html(Pair("(1)", "四島の問題", None), ja, "r/t/")
+    ja = markup().page("r/t/")
+    solo = pair_html(Pair("(1)", "四島の問題", None), ja)
     assert solo.startswith('<div class="ss-pair ss-pair--solo">') and '<p class="ss-en"' not in solo
     assert '<span class="ss-marker">(1)</span>' in solo
-    both = pair_html(Pair("", "会談", "The talks <sic>"), ja, "r/t/", "ss-subtitle")
+    both = pair_html(Pair("", "会談", "The talks <sic>"), ja, "ss-subtitle")
     assert both.startswith('<div class="ss-pair ss-subtitle">')
     assert '<p class="ss-en" lang="en">The talks &lt;sic&gt;</p>' in both
     item = PassageView("s2-1-1", "2.(1)(イ)", True, [], None, [Pair("(イ)", "本文", None)], [], [])
     view = PassageView("s2-1", "2.(1)", False, ["プーチン大統領", "<x>"], None, [Pair("(1)", "本文", "Text")], [item],
                        [TimelineLink("../../timeline/#e1", "1855年 日露通好条約")])
-    out = passage_html(view, ja, "r/t/")
+    out = passage_html(view, ja)
     assert out.startswith('<section class="ss-passage ss-statement" id="s2-1" data-passage="2.(1)">')
     assert '<section class="ss-passage ss-item" id="s2-1-1"' in out and out.count("</section>") == 2
     assert '<a class="ss-permalink" href="#s2-1"' in out and 'data-ss-cite="s2-1"' in out
     assert '<span class="ss-speaker">&lt;x&gt;</span>' in out
     assert '<a href="../../timeline/#e1" lang="ja">1855年 日露通好条約</a>' in out
+    # Labels in both languages: the English half hides with the English.
+    assert '<span lang="ja">発言者</span><span class="ss-en" lang="en"> Speakers</span>' in out
+    assert '<span lang="ja">引用</span><span class="ss-en" lang="en"> Cite</span>' in out
 
 
 def test_topic_list_marks_the_current_page():
@@ -115,8 +130,8 @@ def test_glossary_entry_markup():
     bare = glossary_entry_html(GlossaryView(odd, [], [], 0, 0, "?q=%3Cb%3E"))
     assert bare == ('<div class="ss-gloss__entry" id="g-odd">\n<dt><span class="ss-form"><span lang="ja" '
                     'data-ja-text>&lt;b&gt;</span></span><a class="ss-permalink ss-permalink--small" href="#g-odd" '
-                    'aria-label="Link to entry a &#34;quoted&#34; &amp; &lt;odd&gt; gloss">#</a></dt>\n<dd><p '
-                    'class="ss-gloss__en" lang="en"><strong>a &#34;quoted&#34; &amp; &lt;odd&gt; gloss</strong> — '
+                    'aria-label="&lt;b&gt;（a &#34;quoted&#34; &amp; &lt;odd&gt; gloss）へのリンク">#</a></dt>\n<dd><p '
+                    'class="ss-gloss__en ss-en" lang="en"><strong>a &#34;quoted&#34; &amp; &lt;odd&gt; gloss</strong> — '
                     'note</p>\n</dd>\n</div>')
     seed = GlossaryPlace("../r/", "日露<首脳>会談", "2003-01-10")
     undated = GlossaryPlace("../s/", "会談", None)
@@ -124,12 +139,14 @@ def test_glossary_entry_markup():
                         2, 9, "?q=%E5%9B%9B%E5%B3%B6")
     out = glossary_entry_html(view)
     assert '<span class="ss-reading" lang="ja">ほっぽうよんとう</span>' in out
-    assert ('<p class="ss-gloss__scope"><span class="ss-label" lang="en">Marked only in</span> '
-            '<a href="../r/" lang="ja">日露&lt;首脳&gt;会談</a></p><div class="ss-gloss__occ">') in out
-    assert ('<time datetime="2003-01-10" lang="en">2003-01-10</time> <a href="../r/t/#s1-1" lang="ja">1.(1)</a></li>'
+    assert ('<p class="ss-gloss__scope"><span class="ss-label"><span lang="ja">この記録のみ</span><span class="ss-en" '
+            'lang="en"> Marked only in</span></span> <a href="../r/" lang="ja">日露&lt;首脳&gt;会談</a></p>'
+            '<div class="ss-gloss__occ">') in out
+    assert ('<time datetime="2003-01-10">2003-01-10</time> <a href="../r/t/#s1-1" lang="ja">1.(1)</a></li>'
             '<li><a class="ss-gloss__record" href="../s/" lang="ja">会談</a> </li></ul>\n') in out
-    assert ('and 2 more records (9 passages in all) <a class="ss-js-only" href="?q=%E5%9B%9B%E5%B3%B6">search them'
-            '</a></p></div>\n</dd>\n</div>') in out
+    assert ('<span lang="ja">ほか2件の記録（計9段落）</span><span class="ss-en" lang="en"> and 2 more records (9 passages '
+            'in all)</span> <a class="ss-js-only" href="?q=%E5%9B%9B%E5%B3%B6"><span lang="ja">検索</span><span '
+            'class="ss-en" lang="en"> search them</span></a></p></div>\n</dd>\n</div>') in out
     view.more = 1
     assert "and 1 more record (9 passages" in glossary_entry_html(view)
 

@@ -43,7 +43,8 @@ def test_overview(page, site_url):
         assert text in facts
     links = page.locator(".ss-topics a")
     assert links.count() == 10
-    assert page.locator('a[href="https://www.mofa.go.jp/mofaj/kaidan/s_koi/russia_03/jr_kaidan.html"]').count() == 1
+    source = page.locator('.ss-source a[href="https://www.mofa.go.jp/mofaj/kaidan/s_koi/russia_03/jr_kaidan.html"]')
+    assert source.count() == 1 and source.inner_text() == "外務省「日露首脳会談(概要)」"
     assert page.evaluate(LANG_AUDIT) == []
 
 
@@ -139,10 +140,13 @@ def test_phone_stacks_languages(open_page, site_url):
 def test_furigana_toggle_and_copy_keeps_the_record_text(open_page, site_url, seed_record):
     page = open_page(site_url)
     page.goto(site_url + f"{SEED_ID}/importance-of-relations/")
-    rt = page.locator('#s2-2-1 a[href$="#g-daikokuya-kodayu"] rt')
-    assert not rt.is_visible()
+    # Word by word over the kanji: 大黒屋(だいこくや) 光太夫(こうだゆう), the glossary's reading split at its words.
+    readings = page.locator('#s2-2-1 a[href$="#g-daikokuya-kodayu"] rt')
+    assert readings.count() == 2 and not readings.first.is_visible()
     page.locator('[data-ss-toggle="furigana"]').click()
-    assert rt.is_visible() and rt.evaluate("e => getComputedStyle(e, '::before').content") == '"だいこくやこうだゆう"'
+    assert readings.first.is_visible()
+    assert [readings.nth(k).evaluate("e => getComputedStyle(e, '::before').content") for k in range(2)] == [
+        '"だいこくや"', '"こうだゆう"']
     page.goto(site_url + f"{SEED_ID}/iraq/")
     assert page.locator('[data-ss-toggle="furigana"]').get_attribute("aria-pressed") == "true"
     page.goto(site_url + f"{SEED_ID}/importance-of-relations/")
@@ -153,15 +157,19 @@ def test_furigana_toggle_and_copy_keeps_the_record_text(open_page, site_url, see
     assert copied == item.marker + item.sep + item.paragraphs[0].text
 
 
-def test_term_gloss_on_focus_links_to_glossary(page, site_url):
+def test_term_popover_on_focus_and_the_glossary_link(page, site_url):
     page.goto(site_url + f"{SEED_ID}/importance-of-relations/")
     term = page.locator('#s2-2-1 a.ss-term[href$="#g-daikokuya-kodayu"]')
     assert term.count() == 1
-    page.keyboard.press("Tab")
     term.focus()
-    after = term.evaluate("e => getComputedStyle(e, '::after').content")
-    assert "だいこくやこうだゆう" in after and "Daikokuya" in after
-    assert "Daikokuya" in term.get_attribute("aria-label")
+    tip = page.locator("#ss-popover")
+    assert tip.is_visible() and tip.get_attribute("role") == "tooltip"
+    assert term.get_attribute("aria-describedby") == "ss-popover"
+    text = tip.inner_text()
+    assert "大黒屋光太夫" in text and "だいこくやこうだゆう" in text and "Daikokuya" in text
+    assert "漂着" in tip.locator('.ss-popover__note[lang="ja"]').inner_text()
+    page.keyboard.press("Escape")
+    assert not tip.is_visible() and term.get_attribute("aria-describedby") is None
     term.click()
     page.wait_for_url(re.compile(r"/glossary/#g-daikokuya-kodayu$"))
     assert page.locator("#g-daikokuya-kodayu").is_visible()

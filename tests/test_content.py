@@ -56,7 +56,7 @@ def test_a_removed_gloss_is_reported_not_fatal(tmp_path):
     assert f"English units {SEED_ID} 57/58" in result.stdout
     page = open(os.path.join(project, "docs", SEED_ID, "north-korea.md"), encoding="utf-8").read()
     s92 = page[page.index('id="s9-2"'):page.index('id="s9-3"')]
-    assert "ss-pair--solo" in s92 and 'class="ss-en"' not in s92
+    assert "ss-pair--solo" in s92 and '<p class="ss-en"' not in s92
 
 
 def test_changed_japanese_sentence_fails_as_stale(tmp_path):

@@ -92,6 +92,18 @@ def _edit(site: str, page: str, change) -> None:
         handle.write(changed)
 
 
+def _paragraph_reading(text: str, match: re.Match) -> str:
+    """What a reader reads of one <p class="ss-ja">: its text without tags (readings are empty elements)."""
+    return re.sub(r"<[^>]+>", "", match.group()).strip()
+
+
+def _replace_in_passage(text: str, pid: str, old: str, new: str) -> str:
+    """``text`` with the first ``old`` inside passage ``pid`` replaced by ``new``."""
+    start = text.index(f'id="{pid}"')
+    at = text.index(old, start)
+    return text[:at] + new + text[at + len(old):]
+
+
 def _passage_paragraphs(text: str, pid: str) -> list[re.Match]:
     start = text.index(f'id="{pid}"')
     end = text.index("</section>", start)
@@ -138,7 +150,7 @@ def test_a_repeated_paragraph_is_named(damaged):
 
 def test_an_altered_character_is_named(damaged):
     site, problems = damaged
-    _edit(site, PAGE, lambda text: text.replace("</span>さらに<a", "</span>更に<a", 1))
+    _edit(site, PAGE, lambda text: _replace_in_passage(text, "s2-3", "さらに", "更に"))
     found = problems()
     assert len(found) == 1 and found[0].startswith("differs") and "'さら'" in found[0] and "'更'" in found[0]
     assert f"{PAGE}/#s2-3" in found[0] and "source line 38" in found[0]
@@ -154,7 +166,7 @@ def test_a_missing_topic_page_is_named(damaged):
 
 def test_text_added_inside_the_record_is_named(damaged):
     site, problems = damaged
-    _edit(site, PAGE, lambda text: text.replace("以下の発言を行った", "以下の発言（注）を行った", 1))
+    _edit(site, PAGE, lambda text: _replace_in_passage(text, "s2-3", "さらに", "さらに（注）"))
     found = problems()
     assert len(found) == 1 and "（注）" in found[0] and f"{PAGE}/#s2-3" in found[0]
 
@@ -165,8 +177,10 @@ def test_a_dropped_body_line_before_the_footer_is_named(fixture_site, tmp_path):
     shutil.copytree(os.path.join(built, "footer-trap"), os.path.join(site, "footer-trap"))
     path = os.path.join(ROOT, "tests", "fixtures", "footer-trap.txt")
     assert check(path, site, "footer-trap")[0] == []
-    _edit(site, "footer-trap/topic-1",
-          lambda text: re.sub(r'<p class="ss-ja"[^>]*>(?:(?!</p>).)*ホテルへ戻る</p>', "", text, flags=re.S))
+    def drop(text):
+        last = next(m for m in JA_PARAGRAPH.finditer(text) if _paragraph_reading(text, m) == "会談後、総理はホテルへ戻る")
+        return text[: last.start()] + text[last.end():]
+    _edit(site, "footer-trap/topic-1", drop)
     found = check(path, site, "footer-trap")[0]
     assert len(found) == 1 and "source line 24" in found[0] and "footer-trap/topic-1/#s1-2" in found[0]
 
@@ -175,10 +189,10 @@ def test_a_renderer_that_drops_each_topics_last_paragraph_fails(tmp_path, monkey
     """The review's case: the generator itself changed to drop the last paragraph of each topic page's last
     passage, docs/ regenerated, the site built for real from it."""
     from summitsite import pipeline
-    from summitsite.render import Renderer
+    from summitsite.record_pages import RecordPages
 
     project = copy_project(str(tmp_path / "project"))
-    original = Renderer.passage_view
+    original = RecordPages.passage_view
 
     def losing(self, record, passage, url):
         view = original(self, record, passage, url)
@@ -187,7 +201,7 @@ def test_a_renderer_that_drops_each_topics_last_paragraph_fails(tmp_path, monkey
         if passage is topic.statements[-1] and view.pairs:
             view.pairs = view.pairs[:-1]
         return view
-    monkeypatch.setattr(Renderer, "passage_view", losing)
+    monkeypatch.setattr(RecordPages, "passage_view", losing)
     pipeline.build(project)
     site = str(tmp_path / "site")
     result = run_mkdocs(project, site, env={"SS_GENERATE": "0", "SS_SEARCH_INDEX": "0"})

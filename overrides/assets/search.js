@@ -575,8 +575,15 @@
     }
   }
 
-  input.addEventListener("input", schedule);
-  input.addEventListener("focus", function () { open(false); });
+  // Focus alone never opens the panel (a keyboard passing through the header would open it): typing,
+  // a click or tap in the field, or "/", "s" and "f" do; focus leaving the search closes it.
+  input.addEventListener("input", function () { open(false); schedule(); });
+  input.addEventListener("pointerdown", function () { open(false); });
+  box.addEventListener("focusout", function (event) {
+    if (isOpen() && !(event.relatedTarget && box.contains(event.relatedTarget))) {
+      setTimeout(function () { if (!box.contains(document.activeElement)) close(); }, 0);
+    }
+  });
   input.addEventListener("keydown", function (event) {
     if (event.isComposing || event.keyCode === 229) return;  // IME conversion in progress
     if (event.key === "ArrowDown") { event.preventDefault(); move(1); }

@@ -1,4 +1,4 @@
-/* Summit records: reader controls, tap-to-gloss, filters. The pages work without this file. */
+/* Summit records: reader controls, term popovers, filters. The pages read without this file. */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -7,8 +7,8 @@
     try { localStorage.setItem("ss-" + name, value); } catch (e) { /* private mode: not remembered */ }
   }
 
-  // English and furigana toggles: state lives on <html data-en / data-furigana>.
-  var hasEnglish = document.querySelector(".ss-en") !== null;
+  /* ---------- Reader controls: English, furigana, glossary marks (<html data-en / -furigana / -marks>) ---------- */
+  var hasEnglish = document.querySelector(".ss-pair .ss-en, .ss-h-en") !== null;
   var noEnglish = document.querySelector('[data-ss-english="none"]');
   document.querySelectorAll("[data-ss-toggle]").forEach(function (button) {
     var name = button.getAttribute("data-ss-toggle");
@@ -22,6 +22,7 @@
       return;
     }
     if (name === "en" && !hasEnglish) { button.hidden = true; return; }
+    if (name === "marks" && !document.querySelector(".ss-term")) { button.hidden = true; return; }
     function sync() { button.setAttribute("aria-pressed", root.getAttribute("data-" + name) === "1" ? "true" : "false"); }
     sync();
     button.addEventListener("click", function () {
@@ -29,18 +30,126 @@
       root.setAttribute("data-" + name, value);
       remember(name, value);
       sync();
+      if (name === "marks" && value === "0") hide();
     });
   });
 
-  // Touch: the first tap on a term shows its gloss, a second tap follows the link.
+  /* ---------- Term popovers ----------
+     One element, role="tooltip", described by the open term (aria-describedby). It opens on hover, on
+     focus and on a tap (a second tap follows the link to the glossary), and closes on Escape, on leaving
+     the term, or on a tap elsewhere. It stands below the term's line (above it when there is no room
+     below), never over the line being read, and is kept inside the screen. */
+  var popover = null, openTerm = null, hideTimer = null;
+  var touch = window.matchMedia("(hover: none)");
+
+  function element() {
+    if (!popover) {
+      popover = document.createElement("div");
+      popover.id = "ss-popover";
+      popover.className = "ss-popover";
+      popover.setAttribute("role", "tooltip");
+      popover.hidden = true;
+      document.body.appendChild(popover);
+    }
+    return popover;
+  }
+  function part(cls, lang, text) {
+    var span = document.createElement("span");
+    span.className = cls;
+    span.lang = lang;
+    span.textContent = text;
+    return span;
+  }
+  function show(term) {
+    if (root.getAttribute("data-marks") === "0") return;
+    clearTimeout(hideTimer);
+    if (openTerm && openTerm !== term) openTerm.removeAttribute("aria-describedby");
+    var pop = element(), form = term.textContent, reading = term.getAttribute("data-r");
+    pop.textContent = "";
+    pop.appendChild(part("ss-popover__form", "ja", form));
+    if (reading && reading !== form) pop.appendChild(part("ss-popover__reading", "ja", reading));
+    if (root.getAttribute("data-en") !== "0" || !term.getAttribute("data-note")) {
+      pop.appendChild(part("ss-popover__en", "en", term.getAttribute("data-en") || ""));
+    }
+    if (term.getAttribute("data-note")) pop.appendChild(part("ss-popover__note", "ja", term.getAttribute("data-note")));
+    pop.hidden = false;
+    term.setAttribute("aria-describedby", pop.id);
+    openTerm = term;
+    place(term, pop);
+  }
+  function place(term, pop) {
+    var rects = term.getClientRects(), rect = rects[rects.length - 1] || term.getBoundingClientRect();
+    var margin = 8, gap = 6, width = pop.offsetWidth, height = pop.offsetHeight;
+    var viewport = document.documentElement.clientWidth;
+    var left = Math.min(Math.max(rect.left, margin), viewport - width - margin);
+    var top = rect.bottom + gap;
+    if (top + height > window.innerHeight - margin && rects[0].top - gap - height > margin) {
+      top = rects[0].top - gap - height;  // no room below the line: above it
+    }
+    pop.style.left = Math.max(margin, left) + window.scrollX + "px";
+    pop.style.top = top + window.scrollY + "px";
+  }
+  function hide() {
+    if (popover) popover.hidden = true;
+    if (openTerm) openTerm.removeAttribute("aria-describedby");
+    openTerm = null;
+  }
+  function termOf(target) { return target && target.closest ? target.closest("a.ss-term") : null; }
+
+  document.addEventListener("mouseover", function (event) {
+    var term = termOf(event.target);
+    if (term && !touch.matches) show(term);
+  });
+  document.addEventListener("mouseout", function (event) {
+    var term = termOf(event.target);
+    if (term && term === openTerm && !term.contains(event.relatedTarget) && document.activeElement !== term) {
+      hideTimer = setTimeout(hide, 120);
+    }
+  });
+  document.addEventListener("focusin", function (event) {
+    var term = termOf(event.target);
+    if (term) show(term); else if (openTerm) hide();
+  });
+  document.addEventListener("focusout", function (event) {
+    if (termOf(event.target) === openTerm && !termOf(event.relatedTarget)) hide();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && openTerm) { hide(); }
+  });
+  // A tap: the first on a term shows its popover, a second follows its link; a tap elsewhere closes it.
   document.addEventListener("click", function (event) {
-    var term = event.target.closest && event.target.closest(".ss-term");
-    document.querySelectorAll(".ss-term.ss-open").forEach(function (open) { if (open !== term) open.classList.remove("ss-open"); });
-    if (!term || !window.matchMedia("(hover: none)").matches) return;
-    if (!term.classList.contains("ss-open")) { event.preventDefault(); term.classList.add("ss-open"); term.focus(); }
+    var term = termOf(event.target);
+    if (!term) { if (openTerm) hide(); return; }
+    if (touch.matches && term !== openTerm) { event.preventDefault(); show(term); }
+  });
+  window.addEventListener("resize", function () { if (openTerm) place(openTerm, popover); });
+
+  /* One tab stop per passage among its terms: Tab reaches the passage's first term, the arrow keys move
+     to the others (the generator makes every term tabindex="-1"). */
+  var GROUP = ".ss-passage, .ss-lead, .ss-topic-lead, .ss-closing";
+  function termsOf(group) {
+    return Array.prototype.filter.call(group.querySelectorAll("a.ss-term"), function (t) {
+      return t.closest(GROUP) === group;
+    });
+  }
+  document.querySelectorAll(GROUP).forEach(function (group) {
+    var terms = termsOf(group);
+    if (terms.length) terms[0].setAttribute("tabindex", "0");
+  });
+  document.addEventListener("keydown", function (event) {
+    var term = termOf(event.target), group = term && term.closest(GROUP);
+    if (!group) return;
+    var step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    var terms = termsOf(group), at = terms.indexOf(term);
+    var next = event.key === "Home" ? 0 : event.key === "End" ? terms.length - 1 : step ? at + step : -1;
+    if (next < 0 || next >= terms.length || next === at) return;
+    event.preventDefault();
+    term.setAttribute("tabindex", "-1");
+    terms[next].setAttribute("tabindex", "0");
+    terms[next].focus();
   });
 
-  // Home: filter the record list without a server.
+  /* ---------- Home: filter the record list without a server (a long list only) ---------- */
   var filter = document.getElementById("ss-record-filter");
   if (filter) {
     var box = filter.closest(".ss-filter"), status = document.getElementById("ss-filter-status");
@@ -58,7 +167,7 @@
     });
   }
 
-  // Timeline: filter events by kind; without JavaScript every event is listed.
+  /* ---------- Timeline: filter events by kind; without JavaScript every event is listed ---------- */
   var kinds = document.querySelector(".ss-kinds");
   if (kinds) {
     kinds.hidden = false;

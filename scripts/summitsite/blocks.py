@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from . import urls
 from .content import GlossaryEntry
+from .furigana import Readings
 from .terms import TermMatcher
 
 def escape(text: str) -> str:
@@ -84,12 +85,14 @@ class EventView:
 
     id: str
     kind: str
+    kind_ja: str
     kind_en: str
     origin: str
     hourly: bool
     recurring: bool
     date: str
     when: str
+    when_ja: str
     ja: str
     en: str | None
     source: str | None
@@ -97,26 +100,26 @@ class EventView:
 
 
 class JapaneseMarkup:
-    """Japanese text with every glossary form linked to its entry, with a ruby reading when the
-    form has kanji. The characters are the record's own: markup only goes around them."""
+    """Japanese text with readings over its kanji, word by word (``furigana.Readings``), and a
+    glossary term marked (linked to its entry, with its reading, English and note for the popover) at
+    its first occurrence on a page. The characters are the record's own: markup only goes around them."""
 
-    def __init__(self, entries: list[GlossaryEntry]):
+    def __init__(self, entries: list[GlossaryEntry], readings: Readings):
         self.matcher = TermMatcher(entries)
-        # Everything of a term's link after the page-relative path to the glossary is the same on
-        # every page, so it is made once per form.
-        self._tails = {form: self._tail(form, entry, reading)
-                       for form, (entry, reading) in self.matcher.by_form.items()}
+        self.readings = readings
+        # Everything of a term's opening tag after the page-relative path to the glossary is the same on
+        # every page, so it is made once per entry.
+        self._attrs = {entry.id: self._term_attributes(entry, reading)
+                       for _form, (entry, reading) in self.matcher.by_form.items()}
         self._glossary_links: dict[str, str] = {}
 
     @staticmethod
-    def _tail(form: str, entry: GlossaryEntry, reading: str) -> str:
-        shown = reading if reading != form else ""
-        gloss = f"{shown} · {entry.en}" if shown else entry.en
-        inner = escape(form)
-        if reading and KANJI.search(form):
-            inner = f'<ruby>{inner}<rt data-r="{escape(reading)}"></rt></ruby>'
-        return (f'g-{escape(entry.id)}" data-gloss="{escape(gloss)}" '
-                f'aria-label="{escape(f"{form}（{gloss}）")}">{inner}</a>')
+    def _term_attributes(entry: GlossaryEntry, reading: str) -> str:
+        # The popover shows the reading (hiragana, or for a name in katakana its katakana), the English and
+        # the note in Japanese; the link goes to the entry. Only one term of a passage is a tab stop
+        # (assets/site.js moves focus among the others with the arrow keys).
+        note = f' data-note="{escape(entry.note_ja)}"' if entry.note_ja else ""
+        return (f'g-{escape(entry.id)}" tabindex="-1" data-r="{escape(reading)}" data-en="{escape(entry.en)}"{note}>')
 
     def glossary_link(self, page_url: str) -> str:
         """The escaped relative link from ``page_url`` to the glossary page, up to its '#'."""
@@ -126,17 +129,58 @@ class JapaneseMarkup:
             self._glossary_links[page_url] = link
         return link
 
-    def __call__(self, text: str, page_url: str) -> Markup:
-        start = f'<a class="ss-term" href="{self.glossary_link(page_url)}'
-        out, pos = [], 0
-        for m in self.matcher.finditer(text):
-            if m.start() > pos:
-                out.append(escape(text[pos:m.start()]))
-            out.append(start)
-            out.append(self._tails[m.group(0)])
-            pos = m.end()
-        out.append(escape(text[pos:]))
-        return Markup("".join(out))
+    def page(self, page_url: str) -> "PageMarkup":
+        """The markup for one page, which marks each term only where it first occurs on it."""
+        return PageMarkup(self, page_url)
+
+    def html(self, text: str, page_url: str, marked: set[str] | None) -> str:
+        """``text`` as HTML: escaped, readings over its kanji, and (unless ``marked`` is None) the terms
+        not in ``marked`` linked, which are then added to it."""
+        terms = []
+        if marked is not None:
+            for m in self.matcher.finditer(text):
+                entry = self.matcher.by_form[m.group()][0]
+                if entry.id not in marked:
+                    marked.add(entry.id)
+                    terms.append((m.start(), m.end(), entry.id))
+        opens = {start: entry_id for start, _end, entry_id in terms}
+        closes = {end for _start, end, _entry in terms}
+        # A reading across a term's edge is left out rather than cut.
+        ruby = {a: (b, r) for a, b, r in self.readings.spans(text)
+                if not any(a < edge < b for start, end, _e in terms for edge in (start, end))}
+        link = self.glossary_link(page_url) if terms else ""
+        out: list[str] = []
+        pos = 0
+        for cut in sorted(set(opens) | closes | set(ruby) | {len(text)}):
+            if cut < pos:
+                continue
+            out.append(escape(text[pos:cut]))
+            pos = cut
+            if cut in closes:
+                out.append("</a>")
+            if cut in opens:
+                out.append(f'<a class="ss-term" href="{link}{self._attrs[opens[cut]]}')
+            if cut in ruby:
+                end, reading = ruby[cut]
+                out.append(f'<ruby>{escape(text[cut:end])}<rt data-r="{escape(reading)}" aria-hidden="true"></rt></ruby>')
+                pos = end
+        return "".join(out)
+
+
+class PageMarkup:
+    """``JapaneseMarkup`` for one page: each term marked once, where it first occurs in reading order."""
+
+    def __init__(self, markup: JapaneseMarkup, page_url: str):
+        self.markup, self.page_url = markup, page_url
+        self.marked: set[str] = set()
+
+    def __call__(self, text: str) -> Markup:
+        """A paragraph of the record: readings and first occurrences of terms."""
+        return Markup(self.markup.html(text, self.page_url, self.marked))
+
+    def plain(self, text: str) -> Markup:
+        """A heading of the record: readings only (its terms are marked in the text below)."""
+        return Markup(self.markup.html(text, self.page_url, None))
 
 
 def english_runs(text: str) -> Markup:
@@ -150,72 +194,91 @@ def english_runs(text: str) -> Markup:
     return Markup("".join(out))
 
 
-def pair_html(pair: Pair, ja: JapaneseMarkup, url: str, cls: str = "") -> str:
+def label(ja: str, en: str) -> str:
+    """A label in both languages: the English half hides with the English (html[data-en="0"])."""
+    return f'<span lang="ja">{escape(ja)}</span><span class="ss-en" lang="en"> {escape(en)}</span>'
+
+
+SEPARATOR = '<span class="ss-sep" aria-hidden="true">・</span>'
+
+
+def links_html(links: list[tuple[str, str]]) -> str:
+    """Adjacent links (href, Japanese text) that may wrap, with a visible separator between them."""
+    return SEPARATOR.join(f'<a href="{escape(href)}" lang="ja">{escape(text)}</a>' for href, text in links)
+
+
+def pair_html(pair: Pair, ja: PageMarkup, cls: str = "") -> str:
     """A paragraph in Japanese with its English beside it (``ss-pair--solo`` when there is none)."""
     classes = "ss-pair" + (" ss-pair--solo" if pair.en is None else "") + (f" {escape(cls)}" if cls else "")
     marker = f'<span class="ss-marker">{escape(pair.prefix)}</span>' if pair.prefix else ""
-    lines = [f'<div class="{classes}">', f'<p class="ss-ja" lang="ja" data-ss-text>{marker}{ja(pair.text, url)}</p>']
+    lines = [f'<div class="{classes}">', f'<p class="ss-ja" lang="ja" data-ss-text>{marker}{ja(pair.text)}</p>']
     if pair.en is not None:
         lines.append(f'<p class="ss-en" lang="en">{english_runs(pair.en)}</p>')
     lines.append("</div>")
     return "\n".join(lines)
 
 
-def passage_html(view: PassageView, ja: JapaneseMarkup, url: str) -> str:
+def passage_html(view: PassageView, ja: PageMarkup) -> str:
     """A statement or item: its permalink and cite bar, speakers, paragraphs, items and timeline links."""
-    pid, label = escape(view.id), escape(view.label)
+    pid, label_ = escape(view.id), escape(view.label)
     kind = "ss-item" if view.is_item else "ss-statement"
-    lines = [f'<section class="ss-passage {kind}" id="{pid}" data-passage="{label}">',
+    lines = [f'<section class="ss-passage {kind}" id="{pid}" data-passage="{label_}">',
              '<div class="ss-passage__bar">',
-             f'<a class="ss-permalink" href="#{pid}" title="Link to this passage / この段落へのリンク">'
-             f'<span lang="ja">{label}</span><span class="ss-visually-hidden" lang="en"> permalink</span></a>',
+             f'<a class="ss-permalink" href="#{pid}"><span lang="ja">{label_}</span>'
+             '<span class="ss-visually-hidden"><span lang="ja">（この段落へのリンク）</span>'
+             '<span class="ss-en" lang="en"> permalink</span></span></a>',
              f'<button type="button" class="ss-cite-open ss-js-only" data-ss-cite="{pid}" aria-haspopup="dialog">'
-             f'<span lang="ja">引用</span> <span lang="en">Cite</span>'
-             f'<span class="ss-visually-hidden" lang="ja"> {label}</span></button>']
+             f'{label("引用", "Cite")}<span class="ss-visually-hidden" lang="ja"> {label_}</span></button>']
     if view.speakers:
         names = "".join(f'<span class="ss-speaker">{escape(s)}</span>' for s in view.speakers)
-        lines.append(f'<span class="ss-speakers"><span class="ss-label" lang="en">Speakers</span> '
+        lines.append(f'<span class="ss-speakers"><span class="ss-label">{label("発言者", "Speakers")}</span> '
                      f'<span lang="ja">{names}</span></span>')
     lines.append("</div>")
     if view.title:
-        lines.append(pair_html(view.title, ja, url, "ss-subtitle"))
-    lines += [pair_html(p, ja, url) for p in view.pairs]
-    lines += [passage_html(child, ja, url) for child in view.children]
-    lines += [pair_html(p, ja, url) for p in view.tail]
+        lines.append(pair_html(view.title, ja, "ss-subtitle"))
+    lines += [pair_html(p, ja) for p in view.pairs]
+    lines += [passage_html(child, ja) for child in view.children]
+    lines += [pair_html(p, ja) for p in view.tail]
     if view.timeline:
-        links = "".join(f'<a href="{escape(t.href)}" lang="ja">{escape(t.ja)}</a>' for t in view.timeline)
-        lines.append(f'<p class="ss-timeline-links"><span class="ss-label" lang="en">Timeline</span> {links}</p>')
+        lines.append(f'<p class="ss-timeline-links"><span class="ss-label">{label("年表", "Timeline")}</span> '
+                     + links_html([(t.href, t.ja) for t in view.timeline]) + "</p>")
     lines.append("</section>")
     return "\n".join(lines)
 
 
+ORIGIN_LABELS = {"record": ("記録", "In the record"), "editors": ("編集部", "Editors")}
+
+
 def event_html(x: EventView) -> str:
-    """A timeline event: when, its badges, its text in Japanese (and English), its links and source."""
+    """A timeline event: when (in Japanese, and English beside), its badges, its text in Japanese (and
+    English), its links and source."""
     kind, origin = escape(x.kind), escape(x.origin)
-    when = (f'<span lang="en">{escape(x.when)}</span>' if x.recurring else
-            f'<time datetime="{escape(x.date)}" lang="en">{escape(x.when)}</time>')
-    badge = "In the record" if x.origin == "record" else "Editors"
+    english = f'<span class="ss-en" lang="en"> {escape(x.when)}</span>'
+    when = (f'<span lang="ja">{escape(x.when_ja)}</span>{english}' if x.recurring else
+            f'<time datetime="{escape(x.date)}"><span lang="ja">{escape(x.when_ja)}</span>{english}</time>')
     en = f' <span class="ss-en" lang="en">{english_runs(x.en)}</span>' if x.en else ""
     lines = [f'<li class="ss-event ss-event--{kind} ss-event--{origin}{" ss-event--hour" if x.hourly else ""}" '
              f'id="{escape(x.id)}" data-kind="{kind}">',
-             f'<p class="ss-event__when">{when} <span class="ss-badge ss-badge--{origin}" lang="en">{badge}</span> '
-             f'<span class="ss-badge" lang="en">{escape(x.kind_en)}</span></p>',
+             f'<p class="ss-event__when">{when} <span class="ss-badge ss-badge--{origin}">{label(*ORIGIN_LABELS[x.origin])}</span> '
+             f'<span class="ss-badge">{label(x.kind_ja, x.kind_en)}</span></p>',
              f'<p class="ss-event__label"><span lang="ja">{escape(x.ja)}</span>{en}</p>']
     # The links, the source and the end of the item share one line (as the template made them).
     tail = ""
     if x.links:
         parts = []
         for group in x.links:
+            if parts:
+                parts.append(SEPARATOR)
             if group.title is not None:
                 parts.append(f'<span class="ss-event__record" lang="ja">{escape(group.title)}</span>')
                 if group.date:
                     parts.append(f' <time class="ss-event__record-date" datetime="{escape(group.date)}" '
                                  f'lang="en">({escape(group.date)})</time>')
                 parts.append(" ")
-            parts += [f'<a href="{escape(link.href)}" lang="ja">{escape(link.ja)}</a>' for link in group.links]
+            parts.append(links_html([(link.href, link.ja) for link in group.links]))
         tail = f'<p class="ss-event__links">{"".join(parts)}</p>'
     if x.source:
-        tail += f'<p class="ss-event__source ss-small" lang="en">Source: {english_runs(x.source)}</p>'
+        tail += (f'<p class="ss-event__source ss-small ss-en" lang="en">Source: {english_runs(x.source)}</p>')
     lines.append(tail + "</li>")
     return "\n".join(lines)
 
@@ -224,13 +287,13 @@ def topic_list_html(links: list[TopicLink], current: int | None = None) -> str:
     """A record's topics as an ordered list; the one at index ``current`` is the page itself."""
     lines = ["<ol>"]
     for index, link in enumerate(links):
-        label = f'<span lang="ja">{escape(link.ja)}</span>'
+        text = f'<span lang="ja">{escape(link.ja)}</span>'
         if link.en:
-            label += f' <span class="ss-en" lang="en">{english_runs(link.en)}</span>'
+            text += f' <span class="ss-en" lang="en">{english_runs(link.en)}</span>'
         if index == current:
-            lines.append(f'<li><span aria-current="page">{label}</span></li>')
+            lines.append(f'<li><span aria-current="page">{text}</span></li>')
         else:
-            lines.append(f'<li><a href="{escape(link.href)}">{label}</a></li>')
+            lines.append(f'<li><a href="{escape(link.href)}">{text}</a></li>')
     lines.append("</ol>")
     return "\n".join(lines)
 
@@ -258,33 +321,35 @@ class GlossaryView:
 
 
 def glossary_entry_html(x: GlossaryView) -> str:
-    """A glossary entry: its forms with readings, its English and note, and where it occurs. A glossary
+    """A glossary entry: its forms with readings, its English and notes, and where it occurs. A glossary
     of a hundred entries each linking tens of passages took a template a tenth of a small build."""
     e = x.entry
     eid = escape(e.id)
     forms = "".join(f'<span class="ss-form"><span lang="ja" data-ja-text>{escape(form)}</span>'
                     + (f' <span class="ss-reading" lang="ja">{escape(reading)}</span>' if reading else "") + "</span>"
                     for form, reading in e.forms.items())
+    note_ja = f'<p class="ss-gloss__ja" lang="ja">{escape(e.note_ja)}</p>\n' if e.note_ja else ""
     out = [f'<div class="ss-gloss__entry" id="g-{eid}">\n'
            f'<dt>{forms}<a class="ss-permalink ss-permalink--small" href="#g-{eid}" '
-           f'aria-label="Link to entry {escape(e.en)}">#</a></dt>\n'
-           f'<dd><p class="ss-gloss__en" lang="en"><strong>{english_runs(e.en)}</strong> — {english_runs(e.note)}</p>\n']
+           f'aria-label="{escape(next(iter(e.forms)))}（{escape(e.en)}）へのリンク">#</a></dt>\n'
+           f'<dd>{note_ja}<p class="ss-gloss__en ss-en" lang="en"><strong>{english_runs(e.en)}</strong> — '
+           f'{english_runs(e.note)}</p>\n']
     if x.only_in:
-        out.append('<p class="ss-gloss__scope"><span class="ss-label" lang="en">Marked only in</span> '
-                   + "".join(f'<a href="{escape(o.href)}" lang="ja">{escape(o.label)}</a>' for o in x.only_in) + "</p>")
+        out.append(f'<p class="ss-gloss__scope"><span class="ss-label">{label("この記録のみ", "Marked only in")}</span> '
+                   + links_html([(o.href, o.label) for o in x.only_in]) + "</p>")
     if x.records:
         items = []
         for record, passages in x.records:
-            date = f' <time datetime="{escape(record.date)}" lang="en">{escape(record.date)}</time>' if record.date else ""
+            date = f' <time datetime="{escape(record.date)}">{escape(record.date)}</time>' if record.date else ""
             items.append(f'<li><a class="ss-gloss__record" href="{escape(record.href)}" lang="ja">{escape(record.label)}</a>'
-                         f'{date} ' + "".join(f'<a href="{escape(o.href)}" lang="ja">{escape(o.label)}</a>'
-                                              for o in passages) + "</li>")
-        out.append('<div class="ss-gloss__occ"><span class="ss-label" lang="en">Occurs in</span>\n<ul>\n'
+                         f'{date} ' + links_html([(o.href, o.label) for o in passages]) + "</li>")
+        out.append(f'<div class="ss-gloss__occ"><span class="ss-label">{label("出現箇所", "Occurs in")}</span>\n<ul>\n'
                    + "".join(items) + "</ul>\n")
         if x.more:
-            out.append(f'<p class="ss-gloss__more" lang="en">and {x.more} more record{"s" if x.more > 1 else ""} '
-                       f'({x.passages} passages in all) <a class="ss-js-only" href="{escape(x.search)}">search them</a></p>')
+            out.append(f'<p class="ss-gloss__more"><span lang="ja">ほか{x.more}件の記録（計{x.passages}段落）</span>'
+                       f'<span class="ss-en" lang="en"> and {x.more} more record{"s" if x.more > 1 else ""} '
+                       f'({x.passages} passages in all)</span> <a class="ss-js-only" href="{escape(x.search)}">'
+                       f'{label("検索", "search them")}</a></p>')
         out.append("</div>\n")
     out.append("</dd>\n</div>")
     return "".join(out)
-

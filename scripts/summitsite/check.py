@@ -113,6 +113,25 @@ def check_timeline(records: list[Record], events: list[TimelineEvent], path: str
     return problems
 
 
+def check_readings(records: list[Record], lines: dict[str, int], path: str) -> list[Problem]:
+    """Every word of readings.yml must occur in some record (a reading for nothing is a slip)."""
+    problems = []
+    for form, line in lines.items():
+        if not any(form in p.text for r in records for p in _all_paragraphs(r)):
+            problems.append(Problem(path, line, f"'{form}': expected a word that occurs in a record, found it in none"))
+    return problems
+
+
+def _all_paragraphs(record: Record):
+    yield from record.title_lines + record.lead + record.closing
+    for topic in record.topics:
+        yield from topic.lead
+        for st in topic.statements:
+            yield from st.paragraphs + st.tail
+            for it in st.items:
+                yield from it.paragraphs
+
+
 def raise_if(problems: list[Problem]) -> None:
     """Raise one BuildError carrying all problems, if there are any."""
     if problems:

@@ -25,6 +25,7 @@ class RecordMeta:
     stand in for a title or date line the page lacks."""
 
     source_url: str | None = None
+    source_url_en: str | None = None  # MOFA's own English outline of the meeting, where there is one
     publisher: str | None = None
     publisher_en: str | None = None
     retrieved: str | None = None
@@ -148,11 +149,11 @@ def load_record_meta(path: str, root: str) -> RecordMeta:
     if not isinstance(data, Mapping):
         raise BuildError([Problem(display, 1, "expected a mapping of record metadata, found "
                                               f"{type(data).__name__}")])
-    allowed = ("source_url", "publisher", "publisher_en", "retrieved", "licence", "date", "title", "countries",
-               "leaders", "topics")
+    allowed = ("source_url", "source_url_en", "publisher", "publisher_en", "retrieved", "licence", "date", "title",
+               "countries", "leaders", "topics")
     check.unknown(data, allowed, "")
     meta = RecordMeta()
-    for key in ("source_url", "publisher", "publisher_en", "retrieved", "licence", "date", "title"):
+    for key in ("source_url", "source_url_en", "publisher", "publisher_en", "retrieved", "licence", "date", "title"):
         setattr(meta, key, check.string(data, key, "", required=False))
     if meta.date and not ISO.match(meta.date):
         check.add(line_of(data, "date"), f"expected 'date' as YYYY-MM-DD, found {meta.date!r}")
@@ -270,6 +271,32 @@ def load_glossary(path: str, root: str) -> list[GlossaryEntry]:
     if check.problems:
         raise BuildError(check.problems)
     return entries
+
+
+def load_readings(path: str, root: str) -> tuple[dict[str, str], dict[str, int]]:
+    """Read ``content/readings.yml`` (form → reading, for furigana where the dictionary is wrong) and the
+    line of each form; an absent file is no readings."""
+    display = _display(path, root)
+    if not os.path.exists(path):
+        return {}, {}
+    data = load_yaml(path, display)
+    check = _Checker(display)
+    if data is None:
+        return {}, {}
+    if not isinstance(data, Mapping):
+        raise BuildError([Problem(display, 1, f"expected a mapping of words to readings, found {type(data).__name__}")])
+    readings: dict[str, str] = {}
+    for form, reading in data.items():
+        line = line_of(data, form)
+        if not isinstance(form, str) or not form or not isinstance(reading, str) or not reading:
+            check.add(line, f"expected a word and its reading, found {form!r}: {reading!r}")
+        elif not re.fullmatch(r"[\u3041-\u309fー]+", reading):
+            check.add(line, f"'{form}': expected its reading in hiragana, found '{reading}'")
+        else:
+            readings[form] = reading
+    if check.problems:
+        raise BuildError(check.problems)
+    return readings, {form: line_of(data, form) for form in readings}
 
 
 def load_timeline(path: str, root: str) -> list[TimelineEvent]:

@@ -101,9 +101,13 @@ def gather(content_dir: str, root: str, english: bool = True) -> SiteData:
     problems += [p for x in loaded for p in x.problems]
     glossary_path = os.path.join(content_dir, "glossary.yml")
     timeline_path = os.path.join(content_dir, "timeline.yml")
+    readings_path = os.path.join(content_dir, "readings.yml")
     glossary = _load_or_note(content.load_glossary, glossary_path, root, problems)
     curated = _load_or_note(content.load_timeline, timeline_path, root, problems)
+    readings, reading_lines = _load_or_note(content.load_readings, readings_path, root, problems) or ({}, {})
     records = [x.record for x in loaded]
+    if not unreadable:
+        problems += check.check_readings(records, reading_lines, os.path.relpath(readings_path, root))
     occurrences, found = check.glossary_occurrences(records, glossary, os.path.relpath(glossary_path, root))
     # An entry 'found nowhere' says nothing while some record could not be read.
     problems += found if not unreadable else []
@@ -112,7 +116,7 @@ def gather(content_dir: str, root: str, english: bool = True) -> SiteData:
     return SiteData(records=records, metas={x.record.id: x.meta for x in loaded},
                     translations={x.record.id: x.translation for x in loaded}, glossary=glossary,
                     occurrences=occurrences, timeline=build_timeline(records, curated),
-                    coverage=[x.coverage for x in loaded], english=english)
+                    coverage=[x.coverage for x in loaded], english=english, readings=readings)
 
 
 def _load_or_note(loader, path: str, root: str, problems: list[Problem]) -> list:

@@ -113,3 +113,23 @@ def english_date(entry: Entry) -> str:
             return f"{text}–{entry.end[11:16]}"
         return f"{text} – {one(entry.end, entry.precision)}"
     return text
+
+
+def japanese_date(entry: Entry) -> str:
+    """'2003年1月10日 12:06–13:47', '2002年10月', '1783年', '毎年3月', '1783年–1792年'."""
+    def one(value: str, precision: str) -> str:
+        if value.startswith("--"):
+            return f"毎年{int(value[2:4])}月"
+        y = value[:4].lstrip("0") or "0"
+        if precision == "year" or len(value) == 4:
+            return f"{y}年"
+        if precision == "month" or len(value) == 7:
+            return f"{y}年{int(value[5:7])}月"
+        day = f"{y}年{int(value[5:7])}月{int(value[8:10])}日"
+        return f"{day} {value[11:16]}" if len(value) > 10 else day
+    text = one(entry.date, entry.precision)
+    if entry.end:
+        if entry.end[:10] == entry.date[:10] and len(entry.end) > 10:
+            return f"{text}–{entry.end[11:16]}"
+        return f"{text}–{one(entry.end, entry.precision)}"
+    return text
