@@ -150,3 +150,28 @@ def test_glossary_entry_markup():
     view.more = 1
     assert "and 1 more record (9 passages" in glossary_entry_html(view)
 
+
+
+def test_touching_readings_join_only_where_they_would_run_into_each_other():
+    from summitsite.blocks import MAX_RUBY, crowded, joined, within_terms
+    # 日露 + 協力: きょうりょく is a character wider than 協力 and would run into にちろ.
+    assert joined([(0, 2, "にちろ"), (2, 4, "きょうりょく")], []) == [(0, 4, "にちろきょうりょく")]
+    # 関係 + 発展: each reading is as wide as its word; they stay word by word.
+    assert joined([(0, 2, "かんけい"), (2, 4, "はってん")], []) == [(0, 2, "かんけい"), (2, 4, "はってん")]
+    # 官房 + 副 + 長官: 副長官 joins first, then runs into 官房 and joins it too.
+    assert joined([(0, 2, "かんぼう"), (2, 3, "ふく"), (3, 5, "ちょうかん")], []) == [(0, 5, "かんぼうふくちょうかん")]
+    # Not touching (a kana between): the reading may overhang the kana.
+    assert joined([(0, 2, "にちろ"), (3, 5, "きょうりょく")], []) == [(0, 2, "にちろ"), (3, 5, "きょうりょく")]
+    # Never holding part of a term, never past MAX_RUBY characters.
+    three = [(0, 2, "かんけい"), (2, 4, "にちろ"), (4, 6, "きょうりょく")]
+    assert joined(three, [(0, 4, "関係日露")]) == three
+    assert joined([(0, 2, "にちろ"), (2, 4, "きょうりょく")], [(2, 4, "協力")]) == [(0, 4, "にちろきょうりょく")]
+    long = [(0, MAX_RUBY - 1, "か" * (2 * MAX_RUBY - 2)), (MAX_RUBY - 1, MAX_RUBY + 1, "きょうりょく")]
+    assert joined(long, []) == long
+    # A term's words are one ruby: 北方 + 四 + 島 → 北方四島.
+    assert within_terms([(0, 2, "ほっぽう"), (2, 3, "よん"), (3, 4, "とう"), (4, 6, "もんだい")], [(0, 4, "北方四島")]) == [
+        (0, 4, "ほっぽうよんとう"), (4, 6, "もんだい")]
+    # What stays too wide closes up its letters: a word before a narrow comma, a ruby cut at MAX_RUBY.
+    assert crowded([(0, 4, "ぼうえいきょうりょく"), (5, 7, "にちいん")], "防衛協力,日印") == {0: ' class="ss-tight"'}
+    assert crowded([(0, 4, "ぼうえいきょうりょく"), (5, 7, "にちいん")], "防衛協力、日印") == {}
+    assert crowded(long, "x" * (MAX_RUBY + 1)) == {MAX_RUBY - 1: ' class="ss-tight"'}  # the wider one only

@@ -40,7 +40,9 @@
      the term, or on a tap elsewhere. It stands below the term's line (above it when there is no room
      below), never over the line being read, and is kept inside the screen. */
   var popover = null, openTerm = null, hideTimer = null;
-  var touch = window.matchMedia("(hover: none)");
+  // What the last press was made with, and whether it landed on the term already open: a tap focuses the
+  // term (which opens it) before its click arrives, so the click must know what was open at the press.
+  var pointer = "mouse", pressedOpen = false;
 
   function element() {
     if (!popover) {
@@ -98,7 +100,7 @@
 
   document.addEventListener("mouseover", function (event) {
     var term = termOf(event.target);
-    if (term && !touch.matches) show(term);
+    if (term && pointer === "mouse") show(term);
   });
   document.addEventListener("mouseout", function (event) {
     var term = termOf(event.target);
@@ -117,10 +119,15 @@
     if (event.key === "Escape" && openTerm) { hide(); }
   });
   // A tap: the first on a term shows its popover, a second follows its link; a tap elsewhere closes it.
+  document.addEventListener("pointerdown", function (event) {
+    pointer = event.pointerType || "mouse";
+    pressedOpen = termOf(event.target) === openTerm && openTerm !== null;
+  }, true);
   document.addEventListener("click", function (event) {
     var term = termOf(event.target);
     if (!term) { if (openTerm) hide(); return; }
-    if (touch.matches && term !== openTerm) { event.preventDefault(); show(term); }
+    if (event.detail === 0 || pointer === "mouse") return;  // a key or a mouse follows the link
+    if (!pressedOpen) { event.preventDefault(); show(term); }
   });
   window.addEventListener("resize", function () { if (openTerm) place(openTerm, popover); });
 
@@ -148,6 +155,15 @@
     terms[next].setAttribute("tabindex", "0");
     terms[next].focus();
   });
+
+  /* ---------- A record's menu on a phone opens at the page being read ---------- */
+  var drawer = document.getElementById("__drawer");
+  var current = document.querySelector(".ss-record-nav [aria-current='page']");
+  if (drawer && current) {
+    drawer.addEventListener("change", function () {
+      if (drawer.checked) current.scrollIntoView({ block: "nearest" });
+    });
+  }
 
   /* ---------- Home: filter the record list without a server (a long list only) ---------- */
   var filter = document.getElementById("ss-record-filter");

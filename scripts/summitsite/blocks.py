@@ -10,13 +10,14 @@ markupsafe's escape (Jinja's autoescape) gives, so record text is never read as 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from . import urls
 from .content import GlossaryEntry
-from .furigana import Readings
+from .furigana import Readings, shown_reading
 from .terms import TermMatcher
 
 def escape(text: str) -> str:
@@ -108,18 +109,18 @@ class JapaneseMarkup:
         self.matcher = TermMatcher(entries)
         self.readings = readings
         # Everything of a term's opening tag after the page-relative path to the glossary is the same on
-        # every page, so it is made once per entry.
-        self._attrs = {entry.id: self._term_attributes(entry, reading)
-                       for _form, (entry, reading) in self.matcher.by_form.items()}
+        # every page, so it is made once per form (each form has its own reading).
+        self._attrs = {form: self._term_attributes(entry, form, reading)
+                       for form, (entry, reading) in self.matcher.by_form.items()}
         self._glossary_links: dict[str, str] = {}
 
     @staticmethod
-    def _term_attributes(entry: GlossaryEntry, reading: str) -> str:
+    def _term_attributes(entry: GlossaryEntry, form: str, reading: str) -> str:
         # The popover shows the reading (hiragana, or for a name in katakana its katakana), the English and
         # the note in Japanese; the link goes to the entry. Only one term of a passage is a tab stop
         # (assets/site.js moves focus among the others with the arrow keys).
         note = f' data-note="{escape(entry.note_ja)}"' if entry.note_ja else ""
-        return (f'g-{escape(entry.id)}" tabindex="-1" data-r="{escape(reading)}" data-en="{escape(entry.en)}"{note}>')
+        return (f'g-{escape(entry.id)}" tabindex="-1" data-r="{escape(shown_reading(form, reading))}" data-en="{escape(entry.en)}"{note}>')
 
     def glossary_link(self, page_url: str) -> str:
         """The escaped relative link from ``page_url`` to the glossary page, up to its '#'."""
@@ -142,28 +143,40 @@ class JapaneseMarkup:
                 entry = self.matcher.by_form[m.group()][0]
                 if entry.id not in marked:
                     marked.add(entry.id)
-                    terms.append((m.start(), m.end(), entry.id))
-        opens = {start: entry_id for start, _end, entry_id in terms}
-        closes = {end for _start, end, _entry in terms}
-        # A reading across a term's edge is left out rather than cut.
-        ruby = {a: (b, r) for a, b, r in self.readings.spans(text)
-                if not any(a < edge < b for start, end, _e in terms for edge in (start, end))}
+                    terms.append((m.start(), m.end(), m.group()))
+        # A word's reading is left out rather than cut by a term's edge; words that touch share one ruby
+        # unless it would cut a term (a term may lie inside a ruby, or a ruby inside a term).
+        edges = {edge for start, end, _form in terms for edge in (start, end)}
+        spans = [(a, b, r) for a, b, r in self.readings.spans(text) if not any(a < e < b for e in edges)]
+        spans = within_terms(spans, terms)
         link = self.glossary_link(page_url) if terms else ""
+        elements = [(start, end, "a", form) for start, end, form in terms]
+        runs = joined(spans, terms)
+        tight = crowded(runs, text)
+        elements += [(start, end, "ruby", f'<rt data-r="{escape(reading)}"{tight.get(start, "")} aria-hidden="true">')
+                     for start, end, reading in runs]
+        # Outer before inner: the longer first where two open together, a term around a ruby of its length.
+        elements.sort(key=lambda el: (el[0], -el[1], el[2]))
         out: list[str] = []
         pos = 0
-        for cut in sorted(set(opens) | closes | set(ruby) | {len(text)}):
-            if cut < pos:
-                continue
-            out.append(escape(text[pos:cut]))
-            pos = cut
-            if cut in closes:
-                out.append("</a>")
-            if cut in opens:
-                out.append(f'<a class="ss-term" href="{link}{self._attrs[opens[cut]]}')
-            if cut in ruby:
-                end, reading = ruby[cut]
-                out.append(f'<ruby>{escape(text[cut:end])}<rt data-r="{escape(reading)}" aria-hidden="true"></rt></ruby>')
+        stack: list[tuple[int, str, str]] = []
+
+        def close_until(at: int) -> None:
+            nonlocal pos
+            while stack and stack[-1][0] <= at:
+                end, kind, data = stack.pop()
+                out.append(escape(text[pos:end]))
                 pos = end
+                out.append("</a>" if kind == "a" else f"{data}</rt></ruby>")
+
+        for start, end, kind, data in elements:
+            close_until(start)
+            out.append(escape(text[pos:start]))
+            pos = start
+            out.append(f'<a class="ss-term" href="{link}{self._attrs[data]}' if kind == "a" else "<ruby>")
+            stack.append((end, kind, data))
+        close_until(len(text))
+        out.append(escape(text[pos:]))
         return "".join(out)
 
 
@@ -192,6 +205,60 @@ def english_runs(text: str) -> Markup:
         pos = m.end()
     out.append(escape(text[pos:]))
     return Markup("".join(out))
+
+
+MAX_RUBY = 12  # characters: a ruby never breaks across lines, so it must fit a phone's line
+
+
+def within_terms(spans: list[tuple[int, int, str]], terms: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The touching words of one term read as one ruby (北方 + 四 + 島 → 北方四島 ほっぽうよんとう): a term is
+    one word to its reader, and a ruby beside it may then hold it whole (see ``joined``)."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, reading in spans:
+        if out and out[-1][1] == start and end - out[-1][0] <= MAX_RUBY and any(
+                s <= out[-1][0] and end <= e for s, e, _form in terms):
+            out[-1] = (out[-1][0], end, out[-1][2] + reading)
+        else:
+            out.append((start, end, reading))
+    return out
+
+
+def joined(spans: list[tuple[int, int, str]], terms: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Readings of touching words joined into one ruby where they would run into each other (日露 + 協力 →
+    日露協力 にちろきょうりょく: きょうりょく is wider than 協力), so a reading wider than its word only ever
+    overhangs kana. A reading is half a character wide per kana. Never joined where the ruby would cut
+    a term (hold part of it) or pass MAX_RUBY characters."""
+    def excess(start: int, end: int, reading: str) -> float:
+        return len(reading) / 2 - (end - start)
+
+    def cuts_a_term(start: int, end: int) -> bool:
+        return any(s < end and start < e and not (start <= s and e <= end) and not (s <= start and end <= e)
+                   for s, e, _form in terms)
+
+    out: list[tuple[int, int, str]] = []
+    for span in spans:
+        out.append(span)
+        # A joined ruby may now run into the one before it (官房 + 副 + 長官): join again, leftwards.
+        while len(out) > 1:
+            (a, b, left), (c, d, right) = out[-2], out[-1]
+            if b != c or excess(a, b, left) + excess(c, d, right) <= 0 or d - a > MAX_RUBY or cuts_a_term(a, d):
+                break
+            out[-2:] = [(a, d, left + right)]
+    return out
+
+
+def crowded(runs: list[tuple[int, int, str]], text: str) -> dict[int, str]:
+    """The rubies that stay too wide for their place after ``joined`` (a run at MAX_RUBY, a word beside
+    a narrow comma: 防衛協力,日印), as start → the attribute that closes up their reading's letters."""
+    def width(chars: str) -> float:  # in characters of the text: a full-width one is 1, others (',') 1/4
+        return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.25 for c in chars)
+
+    out: dict[int, str] = {}
+    for (a, b, left), (c, d, right) in zip(runs, runs[1:]):
+        over = [(a, len(left) / 2 - (b - a)), (c, len(right) / 2 - (d - c))]
+        if sum(x for _at, x in over) / 2 > width(text[b:c]):
+            out.update({at: ' class="ss-tight"' for at, x in over if x > 0})
+    return out
 
 
 def label(ja: str, en: str) -> str:
@@ -326,7 +393,7 @@ def glossary_entry_html(x: GlossaryView) -> str:
     e = x.entry
     eid = escape(e.id)
     forms = "".join(f'<span class="ss-form"><span lang="ja" data-ja-text>{escape(form)}</span>'
-                    + (f' <span class="ss-reading" lang="ja">{escape(reading)}</span>' if reading else "") + "</span>"
+                    + (f' <span class="ss-reading" lang="ja">{escape(shown_reading(form, reading))}</span>' if reading else "") + "</span>"
                     for form, reading in e.forms.items())
     note_ja = f'<p class="ss-gloss__ja" lang="ja">{escape(e.note_ja)}</p>\n' if e.note_ja else ""
     out = [f'<div class="ss-gloss__entry" id="g-{eid}">\n'

@@ -13,6 +13,11 @@ class Country:
     abbreviations: tuple[str, ...]  # one-character forms of 日X titles: 露, ロ
     names: tuple[str, ...]  # forms written out: ロシア, ロシア連邦
 
+    @property
+    def ja(self) -> str:
+        """The short Japanese name a page shows: ロシア, 米国, 英国, 南アフリカ."""
+        return min(self.names, key=len)
+
 
 COUNTRIES = (
     Country("Russia", "russia", ("露", "ロ"), ("ロシア連邦", "ロシア")),
@@ -58,6 +63,7 @@ COUNTRIES = (
     Country("Chile", "chile", (), ("チリ",)),
     Country("Peru", "peru", (), ("ペルー",)),
 )
+JAPAN = Country("Japan", "japan", ("日",), ("日本",))
 _BY_ABBREVIATION = {a: c for c in COUNTRIES for a in c.abbreviations}
 _NAMES = sorted(((n, c) for c in COUNTRIES for n in c.names), key=lambda nc: -len(nc[0]))
 # 日露首脳会談, 日ロ首脳会談: the letters between 日 and the title's word. 日・インドネシア首脳会談: a name.
@@ -81,5 +87,12 @@ def countries_in(title: str, lead: str = "") -> list[Country]:
                 hits.append((at, country))
                 rest = rest.replace(name, "\u3000" * len(name))
         found = [country for _at, country in sorted(hits, key=lambda h: h[0])]
-    japan = Country("Japan", "japan", ("日",), ("日本",))
-    return [japan] + list(dict.fromkeys(c for c in found if c.slug != "japan"))
+    return [JAPAN] + list(dict.fromkeys(c for c in found if c.slug != "japan"))
+
+
+def japanese_names(english: list[str]) -> list[str] | None:
+    """The Japanese names of countries given in English (['Japan', 'Russia'] → ['日本', 'ロシア']), or None
+    when one of them is not a country this module knows."""
+    by_en = {c.en: c.ja for c in (JAPAN, *COUNTRIES)}
+    names = [by_en.get(name) for name in english]
+    return None if None in names else names

@@ -19,7 +19,9 @@ from functools import lru_cache
 
 KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶヵ"
 _HAS_KANJI = re.compile(f"[{KANJI}]")
-_RUNS = re.compile(f"([{KANJI}]+)|([\u3041-\u309f\u30a1-\u30ffー]+)|(.)", re.S)
+KANA = "\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff"  # hiragana and katakana; the middle dot ・ (30FB) is not read
+_RUNS = re.compile(f"([{KANJI}]+)|([{KANA}]+)|(.)", re.S)
+_KANJI_AND_KANA = re.compile(f"[{KANJI}{KANA}・]+")
 _DIGIT_BEFORE = re.compile(r"[0-9０-９〇一二三四五六七八九十百千万億]$")
 # Counters the dictionary reads right after a number (10年, 3月); others it reads out of context (1日 か).
 _COUNTERS_READ_RIGHT = {"年", "月", "億", "万", "千", "百", "年間", "か月", "ヶ月", "カ月", "周年"}
@@ -77,6 +79,20 @@ def split_reading(surface: str, reading: str) -> list[Span] | None:
     if not m:
         return None
     return [(a, b, m.group(k)) for k, (a, b) in enumerate(kanji_runs, 1)]
+
+
+def shown_reading(surface: str, reading: str) -> str:
+    """A form's reading as a reader is shown it: the kanji read, the form's own kana kept as written
+    ('プーチン大統領', 'ぷーちんだいとうりょう' → 'プーチンだいとうりょう'); the reading itself when the two do
+    not line up."""
+    spans = split_reading(surface, reading) if _KANJI_AND_KANA.fullmatch(surface) else None
+    if not spans:  # a form with digits or letters: where they are read is not known
+        return reading
+    out, at = [], 0
+    for start, end, kana in spans:
+        out += [surface[at:start], kana]
+        at = end
+    return "".join(out) + surface[at:]
 
 
 class Readings:

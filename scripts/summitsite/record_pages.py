@@ -11,6 +11,7 @@ from markupsafe import Markup
 from . import urls
 from .blocks import (Pair, PageMarkup, PassageView, TimelineLink, TopicLink, escape, label, pair_html,
                      passage_html, topic_list_html)
+from .countries import japanese_names
 from .model import Item, Paragraph, Record, Statement, Topic
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class RecordPages:
         meta = self.r.data.metas[record.id]
         title_en = self.r.en(record.id, "title")
         ja = self.r.markup(record.id).page(url)
+        countries = self.r.countries(record)
         return self.r.page("overview.html", {
             "title": self.r.plain_title(record),
             "description": self.r.description(record, title_en),
@@ -56,7 +58,7 @@ class RecordPages:
             provenance=self.provenance(record, url),
             closing=self.closing(record, ja) if not record.paged else Markup(""),
             topic_list=Markup(topic_list_html(self.topic_links(record, url))) if record.paged else None,
-            countries=self.r.countries(record), json_url="record.json", label=lambda j, e: Markup(label(j, e)))
+            countries=countries, countries_ja=japanese_names(countries), json_url="record.json", label=lambda j, e: Markup(label(j, e)))
 
     def topic_page(self, record: Record, index: int, siblings: list[TopicLink]) -> str:
         """A topic's page; ``siblings`` are the links from any topic page of the record to each topic."""

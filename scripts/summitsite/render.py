@@ -158,7 +158,12 @@ class Renderer:
             return meta.leaders
         names = [s for t in record.topics for st in t.statements for s in st.speakers
                  if s.endswith(LEADER_TITLES) and s not in LEADER_TITLES]  # a bare 総理 names nobody
-        return list(dict.fromkeys(names))
+        # One person under two titles (安倍総理大臣, then 安倍総理) is listed once, as first written.
+        by_name: dict[str, str] = {}
+        for name in names:
+            title = max((t for t in LEADER_TITLES if name.endswith(t)), key=len)
+            by_name.setdefault(name[: -len(title)], name)
+        return list(by_name.values())
 
     @staticmethod
     def plain_title(record: Record) -> str:
