@@ -108,7 +108,7 @@ def test_page_front_matter_reads_back_as_written():
     string exactly, whatever characters a record's title or first sentence holds."""
     from mkdocs.utils.meta import get_data
 
-    from summitsite.render import _strings_yaml
+    from summitsite.render import _flow, _strings_yaml
 
     pool = (list("日ロ首脳会談（令和3年）—…、。:#'\"\\{}[]&*!|>%@`,?-") + ["\t", "\n", "\r", " ", "\u3000",
             "\x00", "\x07", "\x1b", "\x7f", "\x85", "\x9f", "\xa0", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff",
@@ -120,6 +120,14 @@ def test_page_front_matter_reads_back_as_written():
         _body, meta = get_data(f"---\n{_strings_yaml(fields)}---\n\nbody\n")
         assert meta == fields
     assert _strings_yaml({"title": "日ロ首脳会談", "ss_page": "topic"}) == 'ss_page: "topic"\ntitle: "日ロ首脳会談"\n'
+    # The record's navigation, in flow style: lists of mappings of strings, numbers and booleans.
+    for _ in range(200):
+        nav = [{"href": "".join(rng.choice(pool) for _ in range(rng.randint(0, 8))), "level": rng.randint(1, 2),
+                "current": rng.random() < 0.5, "en": "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))}
+               for _ in range(rng.randint(1, 4))]
+        _body, meta = get_data(f"---\nss_nav: {_flow(nav)}\n---\n\nbody\n")
+        assert meta == {"ss_nav": nav}
+    assert _flow([{"b": None, "a": True}]) == '[{"a": true, "b": null}]'
 
 
 def test_glossary_entry_markup():

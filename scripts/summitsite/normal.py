@@ -6,6 +6,7 @@ original text. The view's text is always exactly ``unicodedata.normalize("NFKC",
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -39,7 +40,10 @@ def normalise(original: str) -> Normalised:
     if unicodedata.is_normalized("NFKC", original):
         return Normalised(original, original)
     text = unicodedata.normalize("NFKC", original)
-    starts = [i for i, char in enumerate(original) if i == 0 or _is_starter(char)]
+    if _MAY_JOIN.search(original):
+        starts = [i for i, char in enumerate(original) if i == 0 or _is_starter(char)]
+    else:  # no mark that composes with the character before it: every character is its own segment
+        starts = list(range(len(original)))
     starts.append(len(original))
     first: list[int] = []
     last: list[int] = []
@@ -62,6 +66,11 @@ def normalise(original: str) -> Normalised:
 
 # Half-width and spacing voiced-sound marks, which NFKC turns into the combining ones.
 _VOICED_MARKS = frozenset("\uff9e\uff9f\u309b\u309c\u3099\u309a")
+# Characters that may join the one before them: the voiced-sound marks and the blocks of combining marks
+# (a mark outside these blocks is still handled: the segments' forms would not join up to NFKC of the
+# whole, and the whole line becomes one segment).
+_MAY_JOIN = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+                       "\u3099-\u309c\uff9e\uff9f]")
 
 
 def _is_starter(char: str) -> bool:

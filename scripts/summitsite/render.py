@@ -12,6 +12,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import yaml
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
@@ -107,7 +108,7 @@ class Renderer:
         front_matter = {k: html.escape(v) if k in ("title", "description") else v for k, v in front_matter.items()}
         front = _strings_yaml(front_matter) + "hide: [toc]\n"
         if nav:
-            front += _yaml({"ss_nav": nav})
+            front += f"ss_nav: {_flow(nav)}\n"
         front += self.record_front_matter(record) if record else ""
         return f"---\n{front}---\n\n{body}\n"
 
@@ -254,6 +255,25 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
 
 def _yaml(mapping: dict) -> str:
     return yaml.dump(mapping, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=10_000)
+
+
+_quoted = lru_cache(maxsize=None)(quoted)  # a record's topic titles recur on each of its pages
+
+
+def _flow(value) -> str:
+    """Strings, numbers, booleans, None, and lists and mappings of them, as one line of YAML flow style,
+    keys sorted: the record's navigation, on every page of it, without the YAML emitter's Python."""
+    if isinstance(value, str):
+        return _quoted(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_flow, value)) + "]"
+    return "{" + ", ".join(f"{_quoted(key)}: {_flow(value[key])}" for key in sorted(value)) + "}"
 
 
 def _strings_yaml(mapping: dict[str, str]) -> str:
