@@ -10,7 +10,8 @@
   ``scripts/build.py --ja-only``). After an edit to scripts/summitsite/, the next rebuild loads the
   generator afresh (``_generator``).
 * The editor's loop (``make serve`` is ``mkdocs serve --dirty``): a save to content/ regenerates docs/,
-  which writes only the pages that changed, and MkDocs renders only those; docs/ itself is not watched
+  rendering again only the records the save can change (the generator's ``RecordCache``) and writing only
+  the pages that changed, and MkDocs renders only those; docs/ itself is not watched
   (``on_serve``), so the generator's writes do not start a second build; the search index is made in
   the background after the build (``on_post_build``). A change to the theme's overrides or mkdocs.yml
   re-renders every page, and a record taken away leaves the served site (``_keep_dirty_build_current``).
@@ -88,9 +89,11 @@ def on_pre_build(config):
         return
     started, cpu = time.perf_counter(), _cpu_seconds()
     # The generator's modules are loaded here, not with this file, so that their time is the generator's.
-    build, BuildError = _generator()
+    build, BuildError, cache = _generator()
     try:
-        result = build(os.path.dirname(config.config_file_path), out_dir=config.docs_dir)
+        # Under serve, records whose inputs did not change are not rendered again (``RecordCache``).
+        result = build(os.path.dirname(config.config_file_path), out_dir=config.docs_dir,
+                       cache=cache if _serving else None)
     except (BuildError, OSError) as err:
         problems = err.problems if isinstance(err, BuildError) else [f"{err.filename or ''}: {err.strerror}"]
         for problem in problems:
@@ -146,9 +149,10 @@ def _tree_stamp(paths: list[str]) -> tuple:
 
 
 def _generator():
-    """The generator's ``build`` and ``BuildError``, its modules loaded afresh when one of their files has
-    changed since they were loaded: under ``mkdocs serve`` an edit to scripts/summitsite/ then takes effect
-    at the next rebuild, as an edit to its templates (read at every build) does."""
+    """The generator's ``build``, ``BuildError`` and a ``RecordCache`` for serve's builds, its modules
+    loaded afresh (with a new cache) when one of their files has changed since they were loaded: under
+    ``mkdocs serve`` an edit to scripts/summitsite/ then takes effect at the next rebuild, as an edit to
+    its templates (read at every build) does."""
     stamp = _package_stamp()
     loaded = sys.modules.get("summitsite")
     if loaded is not None and getattr(loaded, "loaded_stamp", stamp) != stamp:
@@ -158,8 +162,10 @@ def _generator():
         import summitsite
         from summitsite.errors import BuildError
         from summitsite.pipeline import build
-    summitsite.loaded_stamp = stamp
-    return build, BuildError
+        from summitsite.render import RecordCache
+    if getattr(summitsite, "loaded_stamp", None) != stamp:
+        summitsite.loaded_stamp, summitsite.serve_cache = stamp, RecordCache()
+    return build, BuildError, summitsite.serve_cache
 
 
 @contextmanager

@@ -294,18 +294,19 @@ import importlib.util, os, sys
 spec = importlib.util.spec_from_file_location("hooks", os.path.join("scripts", "mkdocs_hooks.py"))
 hooks = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(hooks)
-first, _ = hooks._generator()
-again, _ = hooks._generator()
+first, _, cache = hooks._generator()
+again, _, cache_again = hooks._generator()
 blocks = os.path.join("scripts", "summitsite", "blocks.py")
 info = os.stat(blocks)
 os.utime(blocks, ns=(info.st_atime_ns, info.st_mtime_ns + 5_000_000_000))
-edited, error = hooks._generator()
+edited, error, new_cache = hooks._generator()
 print(first is again, edited is first, sys.modules["summitsite.pipeline"].build is edited,
-      error is sys.modules["summitsite.errors"].BuildError, os.path.abspath("scripts") in sys.path)
+      error is sys.modules["summitsite.errors"].BuildError, os.path.abspath("scripts") in sys.path,
+      cache is cache_again, new_cache is cache, type(new_cache) is sys.modules["summitsite.render"].RecordCache)
 """
     result = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "False", "True", "True", "False"]
+    assert result.stdout.split() == ["True", "False", "True", "True", "False", "True", "False", "True"]
 
 
 def test_files_the_build_no_longer_makes_are_removed_with_their_folders(tmp_path):
@@ -328,3 +329,66 @@ def test_files_the_build_no_longer_makes_are_removed_with_their_folders(tmp_path
     fresh = copy_project(str(tmp_path / "fresh"))
     assert run_build(fresh).returncode == 0
     assert tree(docs) == tree(os.path.join(fresh, "docs"))
+
+
+def test_serves_record_cache_gives_what_a_fresh_build_gives(tmp_path, monkeypatch):
+    """Under ``make serve`` a save re-renders only the records whose pages it can change (``RecordCache``):
+    after each kind of save the cached build's docs/ is byte for byte a fresh build's, and the records
+    rendered again are the ones the save touched: for the glossary or the readings, those whose text holds
+    the entry's forms or the word; for a template, all."""
+    from summitsite import pipeline, render
+    from summitsite.record_pages import RecordPages
+    project, paths = synthetic_project(tmp_path, 3)
+    templates = os.path.join(str(tmp_path), "templates")
+    shutil.copytree(render.TEMPLATES, templates, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(render, "TEMPLATES", templates)
+    rendered: list[str] = []
+    files = RecordPages.files
+    monkeypatch.setattr(RecordPages, "files", lambda self, record: rendered.append(record.id) or files(self, record))
+    content = os.path.join(project, "content")
+    synthetic = os.path.basename(paths[1])[: -len(".txt")]
+
+    def edit(path: str, old: str, new: str) -> None:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        assert old in text, (path, old)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text.replace(old, new, 1))
+
+    def record_text_edit():
+        with open(paths[1], encoding="utf-8") as handle:
+            sentence = next(line for line in handle if line.rstrip().endswith("。") and "、" in line)
+        edit(paths[1], sentence, sentence.replace("、", "、また、", 1))
+
+    def holding(word: str) -> set[str]:  # the records whose text holds ``word`` (read from their files)
+        found = {SEED_ID} if word in open(os.path.join(content, "records", f"{SEED_ID}.txt"), encoding="utf-8").read() else set()
+        return found | {os.path.basename(p)[: -len(".txt")] for p in paths if word in open(p, encoding="utf-8").read()}
+
+    cache = render.RecordCache()
+    assert pipeline.build(project, cache=cache).records == 4
+    assert len(rendered) == 4
+    saves = [
+        ("nothing", lambda: None, set()),
+        ("a record's text", record_text_edit, {synthetic}),
+        ("a record's English", lambda: edit(os.path.join(content, "translations", f"{SEED_ID}.en.yml"),
+                                            "An outline of the meeting", "The outline of the meeting"), {SEED_ID}),
+        ("the timeline", lambda: edit(os.path.join(content, "timeline.yml"), "ボリショイ劇場で", "ボリショイ劇場にて"),
+         {SEED_ID}),
+        ("the glossary", lambda: edit(os.path.join(content, "glossary.yml"), '"Junichiro Koizumi"', '"KOIZUMI Junichiro"'),
+         holding("小泉総理")),
+        ("the readings", lambda: edit(os.path.join(content, "readings.yml"), '"一点": "いってん"', '"一点": "いちてん"'),
+         holding("一点")),
+        ("a template", lambda: edit(os.path.join(templates, "topic.html"), "</nav>\n</div>", "</nav>\n<!-- edited -->\n</div>"),
+         "all"),
+    ]
+    everything = {SEED_ID} | {os.path.basename(p)[: -len(".txt")] for p in paths}
+    for name, save, expected in saves:
+        assert expected == "all" or len(expected) < len(everything), name  # the save must not touch everything
+        rendered.clear()
+        save()
+        pipeline.build(project, cache=cache)
+        assert set(rendered) == (everything if expected == "all" else expected), name
+        fresh = os.path.join(str(tmp_path), "fresh")
+        shutil.rmtree(fresh, ignore_errors=True)
+        pipeline.build(project, out_dir=fresh)
+        assert tree(os.path.join(project, "docs")) == tree(fresh), name

@@ -15,7 +15,7 @@ from .decode import decode_record
 from .errors import BuildError, Problem
 from .model import Record
 from .parse import parse_record
-from .render import Renderer, SiteData
+from .render import RecordCache, Renderer, SiteData
 from .timeline import build_timeline
 from .write import WriteSummary, changed, existing_files, remove, write_files
 
@@ -143,7 +143,7 @@ def cycle_collection_paused():
 
 
 def build(root: str, content_dir: str | None = None, out_dir: str | None = None, english: bool = True,
-          dry_run: bool = False, display_root: str | None = None) -> BuildResult:
+          dry_run: bool = False, display_root: str | None = None, cache: RecordCache | None = None) -> BuildResult:
     """Load, check and render everything, then (unless ``dry_run``) write what changed into ``out_dir``
     and remove what the build no longer makes. Error messages name files relative to ``display_root``
     (the project root by default)."""
@@ -152,7 +152,7 @@ def build(root: str, content_dir: str | None = None, out_dir: str | None = None,
     out_dir = out_dir or os.path.join(root, "docs")
     with cycle_collection_paused():
         data = gather(content_dir, display_root or root, english)
-        files = Renderer(data).render()
+        files = Renderer(data, cache).render()
     existing = existing_files(out_dir)
     written = changed(files, out_dir, existing)
     stale = sorted(existing.difference(files))

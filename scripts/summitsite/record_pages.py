@@ -24,10 +24,12 @@ class RecordPages:
     def __init__(self, renderer: "Renderer"):
         self.r = renderer
         self.timeline_by_passage: dict[tuple[str, str], list] = {}
+        self.events_by_record: dict[str, list] = {}  # the events shown beside a record's passages
         for entry in renderer.data.timeline:
             for link in entry.links:
                 if link.passage:
                     self.timeline_by_passage.setdefault((link.record, link.passage), []).append(entry)
+                    self.events_by_record.setdefault(link.record, []).append(entry)
 
     def files(self, record: Record) -> dict[str, str]:
         """The overview, the topic pages (for a record with titled topics) and record.json."""

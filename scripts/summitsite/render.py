@@ -7,6 +7,7 @@ a record is read as HTML, Markdown or Jinja. The records' pages are ``record_pag
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
@@ -23,7 +24,7 @@ from .check import Coverage
 from .content import GlossaryEntry, RecordMeta, Translation
 from .countries import countries_in
 from .furigana import Readings
-from .model import Record, Topic
+from .model import Record, Topic, body_lines
 from .record_pages import RecordPages
 from .searchmarks import mark_for_search
 from .site_pages import KIND_LABELS, SitePages
@@ -53,12 +54,38 @@ class SiteData:
     readings: dict[str, str] = field(default_factory=dict)  # content/readings.yml: form → reading
 
 
+class RecordCache:
+    """Each record's files from the last build, kept by ``make serve`` between builds: a save re-renders
+    the records whose pages it can change and takes the others from here. A record's files are a function
+    of its key (its model, metadata, English, coverage, the timeline events that link to it, and the
+    glossary entries and readings.yml words found in its text) within one ``site_key`` (English on or off,
+    the templates); a new site key empties the cache. An edit to the generator's code loads it afresh and
+    with it a new cache."""
+
+    def __init__(self):
+        self.site_key: str | None = None
+        self.files: dict[str, tuple[str, dict[str, str]]] = {}  # record id → (its key, its files)
+
+    def start(self, site_key: str) -> None:
+        if site_key != self.site_key:
+            self.site_key, self.files = site_key, {}
+
+
+def _digest(*values) -> str:
+    """A fingerprint of dataclasses and plain values (their repr names every field)."""
+    return hashlib.blake2b(repr(values).encode(), digest_size=16).hexdigest()
+
+
 class Renderer:
     """Renders every output file of the site from ``SiteData``: the records' pages (``RecordPages``), the
-    collection's pages (``SitePages``), and the JSON files."""
+    collection's pages (``SitePages``), and the JSON files. With a ``RecordCache`` (``make serve``), the
+    records whose inputs are as at the last build are not rendered again."""
 
-    def __init__(self, data: SiteData):
+    def __init__(self, data: SiteData, cache: RecordCache | None = None):
         self.data = data
+        self.cache = cache
+        if cache is not None:
+            cache.start(_digest(data.english, _templates_stamp()))
         readings = Readings({**{form: reading for e in data.glossary for form, reading in e.forms.items()},
                              **data.readings})
         # record id → its JapaneseMarkup (records that the same limited glossary entries apply to share one)
@@ -87,12 +114,27 @@ class Renderer:
         records = sorted(self.data.records, key=lambda r: (r.date or "", r.id))
         files: dict[str, str] = {}
         for record in records:
-            files.update(self.records.files(record))
+            files.update(self.record_files(record))
         files[urls.source_path(urls.HOME)] = self.site.home(records)
         files[urls.source_path(urls.GLOSSARY)] = self.site.glossary()
         files[urls.source_path(urls.TIMELINE)] = self.site.timeline()
         files["timeline.json"] = self.json_text(self.timeline_json())
         return files
+
+    def record_files(self, record: Record) -> dict[str, str]:
+        """A record's files, from the cache when what they are made from is as it was."""
+        if self.cache is None:
+            return self.records.files(record)
+        # Terms and readings can only change the pages of a record whose text holds one of their forms.
+        text = "\n".join([record.era_date or "", *(line for _n, line in body_lines(record) if line)])
+        terms = [e for e in self.data.glossary if any(form in text for form in e.forms)]
+        readings = [(word, reading) for word, reading in self.data.readings.items() if word in text]
+        key = _digest(record, self.data.metas[record.id], self.data.translations.get(record.id),
+                      self.coverage.get(record.id), self.records.events_by_record.get(record.id), terms, readings)
+        kept = self.cache.files.get(record.id)
+        if kept is None or kept[0] != key:
+            kept = self.cache.files[record.id] = (key, self.records.files(record))
+        return kept[1]
 
     def page(self, template: str, front_matter: dict, record: Record | None = None,
              nav: list[dict] | None = None, **context) -> str:
@@ -251,6 +293,16 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
     except OSError:
         return None
     return FileSystemBytecodeCache(folder, "%s.jinja") if os.access(folder, os.W_OK) else None
+
+
+def _templates_stamp() -> list[tuple[str, int, int]]:
+    """Name, size and modification time of each template."""
+    stamp = []
+    for name in sorted(os.listdir(TEMPLATES)):
+        if name.endswith(".html"):
+            info = os.stat(os.path.join(TEMPLATES, name))
+            stamp.append((name, info.st_size, info.st_mtime_ns))
+    return stamp
 
 
 def _yaml(mapping: dict) -> str:

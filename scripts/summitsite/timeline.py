@@ -107,12 +107,7 @@ def english_date(entry: Entry) -> str:
             return f"{month} {y}"
         day = f"{int(value[8:10])} {month} {y}"
         return f"{day}, {value[11:16]}" if len(value) > 10 else day
-    text = one(entry.date, entry.precision)
-    if entry.end:
-        if entry.end[:10] == entry.date[:10] and len(entry.end) > 10:
-            return f"{text}–{entry.end[11:16]}"
-        return f"{text} – {one(entry.end, entry.precision)}"
-    return text
+    return _span(entry, one, " – ")
 
 
 def japanese_date(entry: Entry) -> str:
@@ -127,9 +122,15 @@ def japanese_date(entry: Entry) -> str:
             return f"{y}年{int(value[5:7])}月"
         day = f"{y}年{int(value[5:7])}月{int(value[8:10])}日"
         return f"{day} {value[11:16]}" if len(value) > 10 else day
+    return _span(entry, one, "–")
+
+
+def _span(entry: Entry, one, dash: str) -> str:
+    """An event's date as ``one`` writes a date, with its end: a time on the same day after '–', another
+    date after ``dash``."""
     text = one(entry.date, entry.precision)
     if entry.end:
         if entry.end[:10] == entry.date[:10] and len(entry.end) > 10:
             return f"{text}–{entry.end[11:16]}"
-        return f"{text}–{one(entry.end, entry.precision)}"
+        return f"{text}{dash}{one(entry.end, entry.precision)}"
     return text
